@@ -1,0 +1,100 @@
+//! Validates `content/` against shared/spec/content.md and embeds a compact
+//! form of it (JSON) for the app. A content error fails the build with the
+//! file, line, question id and what is wrong.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::{env, fs, process};
+
+#[path = "src/core/content.rs"]
+#[allow(dead_code)]
+mod content;
+
+use content::{Bank, Catalog, ContentError};
+
+fn fail(errors: &[ContentError]) -> ! {
+    eprintln!("\nContent check failed ({} problem(s)):", errors.len());
+    for e in errors {
+        eprintln!("  {e}");
+    }
+    eprintln!("\nFix the content files above; the rules are in shared/spec/content.md.\n");
+    process::exit(1);
+}
+
+fn read(path: &Path) -> String {
+    fs::read_to_string(path).unwrap_or_else(|e| {
+        fail(&[ContentError {
+            file: path.display().to_string(),
+            line: None,
+            id: None,
+            message: format!("cannot read: {e}"),
+        }])
+    })
+}
+
+fn parse<T: serde::de::DeserializeOwned>(path: &Path, source: &str) -> T {
+    toml::from_str(source).unwrap_or_else(|e: toml::de::Error| {
+        let line = e
+            .span()
+            .map(|s| source[..s.start.min(source.len())].lines().count().max(1));
+        fail(&[ContentError {
+            file: path.display().to_string(),
+            line,
+            id: None,
+            message: e.message().to_owned(),
+        }])
+    })
+}
+
+fn main() {
+    let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into()));
+    let content_dir = root.join("content");
+    println!("cargo:rerun-if-changed={}", content_dir.join("exams.toml").display());
+    println!("cargo:rerun-if-changed={}", content_dir.join("banks").display());
+
+    let catalog_path = content_dir.join("exams.toml");
+    let catalog_src = read(&catalog_path);
+    let catalog: Catalog = parse(&catalog_path, &catalog_src);
+    let mut errors = content::validate_catalog(&catalog, "content/exams.toml");
+
+    let mut banks = Vec::new();
+    for exam in &catalog.exams {
+        let rel = format!("content/banks/{}.toml", exam.id);
+        let path = root.join(&rel);
+        println!("cargo:rerun-if-changed={}", path.display());
+        if !path.exists() {
+            errors.push(ContentError {
+                file: rel,
+                line: None,
+                id: None,
+                message: format!("exam {} is in the catalog but has no bank file", exam.id),
+            });
+            continue;
+        }
+        let source = read(&path);
+        let bank: Bank = parse(&path, &source);
+        errors.extend(content::validate_bank(exam, &bank, &rel, &source));
+        banks.push((exam.id.clone(), bank));
+    }
+    if !errors.is_empty() {
+        fail(&errors);
+    }
+
+    let out = PathBuf::from(env::var("OUT_DIR").unwrap_or_else(|_| ".".into()));
+    let write = |name: &str, text: &str| {
+        fs::write(out.join(name), text).unwrap_or_else(|e| panic!("cannot write {name}: {e}"));
+    };
+    write("catalog.json", &to_json(&catalog));
+    let mut table = String::from("/// Each exam's bank as compact JSON, by exam id.\npub static BANKS: &[(&str, &str)] = &[\n");
+    for (id, bank) in &banks {
+        let name = format!("bank-{id}.json");
+        write(&name, &to_json(bank));
+        let _ = writeln!(table, "    ({id:?}, include_str!(concat!(env!(\"OUT_DIR\"), \"/{name}\"))),");
+    }
+    table.push_str("];\n");
+    write("banks.rs", &table);
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_else(|e| panic!("cannot serialise content: {e}"))
+}

@@ -1,0 +1,424 @@
+//! The exam catalog and question banks: their types and the rules of
+//! `shared/spec/content.md`.
+//!
+//! This file is also compiled into `build.rs` (through `#[path]`), so it may
+//! use only `std` and `serde`: the build validates content with exactly the
+//! rules the tests check.
+
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::str::FromStr;
+
+/// Every exam the app knows, as `content/exams.toml` lists them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Catalog {
+    #[serde(rename = "exam")]
+    pub exams: Vec<Exam>,
+}
+
+/// One certification exam: its scoring facts and its blueprint.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Exam {
+    pub id: String,
+    pub code: String,
+    pub name: String,
+    pub level: String,
+    pub pass_score: u32,
+    pub raw_cut: f64,
+    pub questions_total: u32,
+    pub questions_scored: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minutes: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minutes_note: Option<String>,
+    pub practice_target: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guide_url: Option<String>,
+    #[serde(rename = "domain")]
+    pub domains: Vec<Domain>,
+}
+
+/// A content domain of an exam guide, with its weight in percent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Domain {
+    pub number: u8,
+    pub name: String,
+    pub weight: u32,
+    #[serde(rename = "task")]
+    pub tasks: Vec<Task>,
+}
+
+/// A task statement of a domain ("1.1 Define the benefits of the AWS Cloud.").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Task {
+    pub id: String,
+    pub title: String,
+}
+
+/// The questions of one exam, as `content/banks/<exam-id>.toml` lists them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bank {
+    #[serde(rename = "question", default)]
+    pub questions: Vec<Question>,
+}
+
+/// One question with its options; correct when the chosen set equals the
+/// correct set exactly.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub id: String,
+    pub domain: u8,
+    pub task: String,
+    pub difficulty: Difficulty,
+    pub stem: String,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub keep_order: bool,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub references: Vec<String>,
+    #[serde(rename = "option")]
+    pub options: Vec<Choice>,
+}
+
+// serde's skip_serializing_if wants a function of a reference.
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// One answer option and why it is right or wrong.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    pub text: String,
+    pub correct: bool,
+    pub why: String,
+}
+
+/// How hard an item is; harder items weigh slightly more (scoring.md §3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Difficulty {
+    Easy,
+    Medium,
+    Hard,
+}
+
+impl Difficulty {
+    /// All difficulties, easiest first.
+    pub const ALL: [Difficulty; 3] = [Difficulty::Easy, Difficulty::Medium, Difficulty::Hard];
+}
+
+impl fmt::Display for Difficulty {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Difficulty::Easy => "easy",
+            Difficulty::Medium => "medium",
+            Difficulty::Hard => "hard",
+        })
+    }
+}
+
+impl FromStr for Difficulty {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "easy" => Ok(Difficulty::Easy),
+            "medium" => Ok(Difficulty::Medium),
+            "hard" => Ok(Difficulty::Hard),
+            other => Err(format!("difficulty must be easy, medium or hard, not {other:?}")),
+        }
+    }
+}
+
+impl Question {
+    /// How many options are correct (1 for single-answer).
+    pub fn correct_count(&self) -> usize {
+        self.options.iter().filter(|o| o.correct).count()
+    }
+
+    /// Whether the question is multiple-response ("Choose two.").
+    pub fn is_multi(&self) -> bool {
+        self.correct_count() > 1
+    }
+
+    /// Indices of the correct options, ascending.
+    pub fn correct_set(&self) -> Vec<u8> {
+        (0u8..)
+            .zip(&self.options)
+            .filter(|(_, o)| o.correct)
+            .map(|(i, _)| i)
+            .collect()
+    }
+}
+
+impl Exam {
+    /// The domain with this number, if the exam has it.
+    pub fn domain(&self, number: u8) -> Option<&Domain> {
+        self.domains.iter().find(|d| d.number == number)
+    }
+
+    /// The task statement with this id, and its domain.
+    pub fn task(&self, id: &str) -> Option<(&Domain, &Task)> {
+        self.domains
+            .iter()
+            .find_map(|d| d.tasks.iter().find(|t| t.id == id).map(|t| (d, t)))
+    }
+
+    /// Sum of the domain weights (100 for a valid exam).
+    pub fn total_weight(&self) -> u32 {
+        self.domains.iter().map(|d| d.weight).sum()
+    }
+}
+
+impl Catalog {
+    /// The exam with this id.
+    pub fn exam(&self, id: &str) -> Option<&Exam> {
+        self.exams.iter().find(|e| e.id == id)
+    }
+}
+
+impl Bank {
+    /// The question with this id.
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+}
+
+/// A problem in a content file, said so that a content author can act on it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContentError {
+    pub file: String,
+    pub line: Option<usize>,
+    pub id: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for ContentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        if let Some(id) = &self.id {
+            write!(f, ": question {id}")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// Fewest questions every task statement needs (content.md).
+pub const MIN_PER_TASK: usize = 3;
+
+fn well_formed_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_lowercase())
+        && id.len() <= 40
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.')
+        && !id.contains("--")
+        && !id.ends_with('-')
+}
+
+/// The text a stem is compared by: letters and digits only, lowercase.
+pub fn normalise(text: &str) -> String {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+const COUNT_WORDS: [&str; 5] = ["two", "three", "four", "five", "six"];
+
+/// The "(Choose two.)" a stem must end with for `n` correct options.
+pub fn choose_phrase(n: usize) -> Option<String> {
+    COUNT_WORDS
+        .get(n.checked_sub(2)?)
+        .map(|w| format!("(Choose {w}.)"))
+}
+
+/// The 1-based line of the first `id = "<id>"` in a TOML source.
+pub fn line_of_id(source: &str, id: &str) -> Option<usize> {
+    let needle = format!("\"{id}\"");
+    source.lines().position(|l| {
+        let l = l.trim_start();
+        l.starts_with("id") && l.contains(&needle)
+    })
+    .map(|i| i + 1)
+}
+
+/// Checks the catalog's own rules: ids, weights, domain and task numbering.
+pub fn validate_catalog(catalog: &Catalog, file: &str) -> Vec<ContentError> {
+    let mut errors = Vec::new();
+    let mut err = |id: Option<&str>, message: String| {
+        errors.push(ContentError {
+            file: file.to_owned(),
+            line: None,
+            id: None,
+            message: match id {
+                Some(exam) => format!("exam {exam}: {message}"),
+                None => message,
+            },
+        });
+    };
+    if catalog.exams.is_empty() {
+        err(None, "the catalog lists no exam".into());
+    }
+    let mut seen = HashMap::new();
+    for exam in &catalog.exams {
+        let id = exam.id.as_str();
+        if seen.insert(id, ()).is_some() {
+            err(Some(id), "exam id used twice".into());
+        }
+        if !well_formed_id(id) {
+            err(Some(id), "exam id must be lowercase letters, digits and '-'".into());
+        }
+        if !(100..=1000).contains(&exam.pass_score) {
+            err(Some(id), format!("pass_score {} is not on the 100–1000 scale", exam.pass_score));
+        }
+        if !(exam.raw_cut > 0.0 && exam.raw_cut < 1.0) {
+            err(Some(id), format!("raw_cut {} must be between 0 and 1", exam.raw_cut));
+        }
+        if exam.questions_scored == 0 || exam.questions_scored > exam.questions_total {
+            err(Some(id), "questions_scored must be between 1 and questions_total".into());
+        }
+        if exam.minutes.is_none() && exam.minutes_note.is_none() {
+            err(Some(id), "give minutes, or minutes_note saying why it is unknown".into());
+        }
+        if exam.total_weight() != 100 {
+            err(Some(id), format!("domain weights sum to {}, not 100", exam.total_weight()));
+        }
+        let mut task_ids = HashMap::new();
+        for (i, domain) in exam.domains.iter().enumerate() {
+            if usize::from(domain.number) != i + 1 {
+                err(Some(id), format!("domain {} should be numbered {}", domain.number, i + 1));
+            }
+            if domain.weight == 0 {
+                err(Some(id), format!("domain {} has weight 0", domain.number));
+            }
+            if domain.tasks.is_empty() {
+                err(Some(id), format!("domain {} has no task statement", domain.number));
+            }
+            for task in &domain.tasks {
+                let prefix = format!("{}.", domain.number);
+                let numbered = task
+                    .id
+                    .strip_prefix(&prefix)
+                    .is_some_and(|k| !k.is_empty() && k.chars().all(|c| c.is_ascii_digit()));
+                if !numbered {
+                    err(
+                        Some(id),
+                        format!("task {:?} in domain {} should be {prefix}N", task.id, domain.number),
+                    );
+                }
+                if task_ids.insert(task.id.clone(), ()).is_some() {
+                    err(Some(id), format!("task {} listed twice", task.id));
+                }
+                if task.title.trim().is_empty() {
+                    err(Some(id), format!("task {} has no title", task.id));
+                }
+            }
+        }
+    }
+    errors
+}
+
+/// Checks one exam's bank against content.md. `source` (the file's text)
+/// only serves to name the line of each question.
+pub fn validate_bank(exam: &Exam, bank: &Bank, file: &str, source: &str) -> Vec<ContentError> {
+    let mut errors = Vec::new();
+    let mut push = |qid: Option<&str>, message: String| {
+        errors.push(ContentError {
+            file: file.to_owned(),
+            line: qid.and_then(|q| line_of_id(source, q)),
+            id: qid.map(str::to_owned),
+            message,
+        });
+    };
+    let mut ids: HashMap<&str, ()> = HashMap::new();
+    let mut stems: HashMap<String, &str> = HashMap::new();
+    let mut per_task: BTreeMap<&str, usize> = BTreeMap::new();
+    for q in &bank.questions {
+        let qid = q.id.as_str();
+        if !well_formed_id(qid) {
+            push(Some(qid), "id must be lowercase letters, digits, '.' and '-' (e.g. clf-2.1-004)".into());
+        }
+        if ids.insert(qid, ()).is_some() {
+            push(Some(qid), "id used by another question; ids are never reused".into());
+        }
+        match exam.domain(q.domain) {
+            None => push(Some(qid), format!("exam {} has no domain {}", exam.code, q.domain)),
+            Some(d) => {
+                if d.tasks.iter().any(|t| t.id == q.task) {
+                    *per_task.entry(q.task.as_str()).or_default() += 1;
+                } else {
+                    push(Some(qid), format!("domain {} has no task statement {:?}", q.domain, q.task));
+                }
+            }
+        }
+        if q.stem.trim().is_empty() {
+            push(Some(qid), "stem is empty".into());
+        }
+        let correct = q.correct_count();
+        let stem = q.stem.trim_end();
+        match correct {
+            0 => push(Some(qid), "no option is marked correct = true".into()),
+            1 => {
+                if q.options.len() != 4 {
+                    push(Some(qid), format!("a single-answer question needs 4 options, not {}", q.options.len()));
+                }
+                if stem.ends_with(".)") && stem.contains("(Choose ") {
+                    push(Some(qid), "stem says \"(Choose ...)\" but only one option is correct".into());
+                }
+            }
+            n => {
+                if q.options.len() < 5 {
+                    push(Some(qid), format!("a multiple-response question needs 5 or more options, not {}", q.options.len()));
+                }
+                match choose_phrase(n) {
+                    Some(phrase) if stem.ends_with(&phrase) => {}
+                    Some(phrase) => push(Some(qid), format!("{n} options are correct, so the stem must end with {phrase:?}")),
+                    None => push(Some(qid), format!("{n} correct options is more than a question may have")),
+                }
+            }
+        }
+        let mut texts: HashMap<String, ()> = HashMap::new();
+        for (i, o) in q.options.iter().enumerate() {
+            let n = i + 1;
+            if o.text.trim().is_empty() {
+                push(Some(qid), format!("option {n} has no text"));
+            }
+            if o.why.trim().is_empty() {
+                push(Some(qid), format!("option {n} has no `why`"));
+            }
+            if texts.insert(normalise(&o.text), ()).is_some() {
+                push(Some(qid), format!("option {n} repeats the text of another option"));
+            }
+            let lower = o.text.to_lowercase();
+            if (lower.contains("all of the above") || lower.contains("none of the above")) && !q.keep_order {
+                push(Some(qid), format!("option {n} says \"... of the above\", which needs keep_order = true"));
+            }
+        }
+        let key = normalise(&q.stem);
+        if let Some(other) = stems.insert(key, qid) {
+            push(Some(qid), format!("same stem as question {other}"));
+        }
+    }
+    for domain in &exam.domains {
+        for task in &domain.tasks {
+            let n = per_task.get(task.id.as_str()).copied().unwrap_or(0);
+            if n < MIN_PER_TASK {
+                push(None, format!("task statement {} has {n} questions; it needs at least {MIN_PER_TASK}", task.id));
+            }
+        }
+    }
+    errors
+}

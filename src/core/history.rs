@@ -1,0 +1,127 @@
+//! Across attempts (scoring.md §7): the trend of scores, per-domain
+//! accuracy averaged over attempts, and domains that lag the average.
+
+use super::attempt::Attempt;
+use super::content::Exam;
+use serde::{Deserialize, Serialize};
+
+/// How far (in percentage points) a domain's average may trail the overall
+/// average before it is flagged.
+pub const LAG_POINTS: f64 = 15.0;
+
+/// One point of the trend.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TrendPoint {
+    pub attempt: String,
+    pub finished_ms: u64,
+    pub scaled: u32,
+    pub low: u32,
+    pub high: u32,
+}
+
+/// A domain's accuracy averaged over the attempts that sampled it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DomainAverage {
+    pub number: u8,
+    pub name: String,
+    /// Mean accuracy in percent, None when no attempt sampled the domain.
+    pub average: Option<f64>,
+    /// Trails the overall average by LAG_POINTS or more.
+    pub lagging: bool,
+}
+
+/// The history of one exam.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExamHistory {
+    pub exam: String,
+    pub trend: Vec<TrendPoint>,
+    /// Mean blueprint performance over attempts, in percent.
+    pub overall: Option<f64>,
+    pub domains: Vec<DomainAverage>,
+}
+
+/// Summarises the finished attempts of `exam`, oldest first.
+pub fn exam_history(exam: &Exam, attempts: &[Attempt]) -> ExamHistory {
+    let mut done: Vec<&Attempt> = attempts
+        .iter()
+        .filter(|a| a.exam == exam.id && a.summary.is_some() && a.finished_ms.is_some())
+        .collect();
+    done.sort_by_key(|a| a.finished_ms);
+    let trend = done
+        .iter()
+        .filter_map(|a| {
+            let s = a.summary.as_ref()?;
+            Some(TrendPoint {
+                attempt: a.id.to_string(),
+                finished_ms: a.finished_ms?,
+                scaled: s.scaled,
+                low: s.low,
+                high: s.high,
+            })
+        })
+        .collect();
+    let perfs: Vec<f64> = done
+        .iter()
+        .filter_map(|a| a.summary.as_ref().map(|s| s.performance * 100.0))
+        .collect();
+    let overall = mean(&perfs);
+    let domains = exam
+        .domains
+        .iter()
+        .enumerate()
+        .map(|(k, d)| {
+            let accs: Vec<f64> = done
+                .iter()
+                .filter_map(|a| a.summary.as_ref()?.domain_accuracy.get(k).copied().flatten())
+                .map(|x| x * 100.0)
+                .collect();
+            let average = mean(&accs);
+            let lagging = matches!((average, overall), (Some(a), Some(o)) if o - a >= LAG_POINTS - 1e-9);
+            DomainAverage { number: d.number, name: d.name.clone(), average, lagging }
+        })
+        .collect();
+    ExamHistory { exam: exam.id.clone(), trend, overall, domains }
+}
+
+fn mean(xs: &[f64]) -> Option<f64> {
+    #[allow(clippy::cast_precision_loss)]
+    (!xs.is_empty()).then(|| xs.iter().sum::<f64>() / xs.len() as f64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::attempt::{Mode, Summary};
+    use crate::core::scoring::Verdict;
+    use crate::core::testing::clf_like_exam;
+
+    fn finished(at: u64, perf: f64, acc: [f64; 4]) -> Attempt {
+        let mut a = Attempt::new("clf-c02", at, Mode::Diagnostic, at, vec![]);
+        a.finished_ms = Some(at);
+        a.summary = Some(Summary {
+            scaled: 500,
+            low: 400,
+            high: 600,
+            verdict: Verdict::NotYet,
+            performance: perf,
+            domain_accuracy: acc.iter().map(|&x| Some(x)).collect(),
+        });
+        a
+    }
+
+    #[test]
+    fn lagging_domain_flagged_at_fifteen_points() {
+        let exam = clf_like_exam();
+        let attempts = vec![
+            finished(2, 0.80, [0.9, 0.8, 0.8, 0.6]),
+            finished(1, 0.80, [0.9, 0.8, 0.8, 0.7]),
+        ];
+        let h = exam_history(&exam, &attempts);
+        assert_eq!(h.trend.len(), 2);
+        assert_eq!(h.trend[0].finished_ms, 1, "oldest first");
+        assert!((h.overall.unwrap() - 80.0).abs() < 1e-9);
+        let lag: Vec<bool> = h.domains.iter().map(|d| d.lagging).collect();
+        // Domain 4 averages 65: 15 points behind 80.
+        assert_eq!(lag, vec![false, false, false, true]);
+    }
+}

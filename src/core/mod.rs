@@ -1,0 +1,21 @@
+//! The pure logic: content, selection, scoring, planning, storage schema and
+//! links. Nothing here knows of Leptos or the DOM; randomness and time come
+//! in as arguments, so all of it is tested natively.
+//!
+//! Data flows one way: content → catalog and bank → draw → attempt → score
+//! → plan → view.
+
+pub mod attempt;
+pub mod content;
+pub mod history;
+pub mod library;
+pub mod plan;
+pub mod review;
+pub mod rng;
+pub mod scoring;
+pub mod select;
+pub mod session;
+pub mod store;
+
+#[cfg(test)]
+pub mod testing;

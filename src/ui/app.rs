@@ -1,0 +1,55 @@
+//! The app shell: contexts, persistence, and the routes.
+
+use crate::ui::components::site_footer::SiteFooter;
+use crate::ui::components::site_header::SiteHeader;
+use crate::ui::components::storage_notice::StorageNotice;
+use crate::ui::pages::exam_start::ExamStartPage;
+use crate::ui::pages::home::HomePage;
+use crate::ui::pages::not_found::NotFound;
+use crate::ui::pages::quiz::QuizPage;
+use crate::ui::pages::results::ResultsPage;
+use crate::ui::persist;
+use crate::ui::platform::base_path;
+use crate::ui::state::{AppStore, StorageNotes};
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+/// The whole app: loads the store, keeps it saved, and routes.
+#[component]
+pub fn App() -> impl IntoView {
+    let (loaded, note) = persist::load();
+    let store = RwSignal::new(loaded);
+    let notes = RwSignal::new(note.iter().map(ToString::to_string).collect::<Vec<_>>());
+    provide_context(AppStore(store));
+    provide_context(StorageNotes(notes));
+
+    // Sync with the outside world: every change to the store is written at
+    // once, so a reload never loses an answer. A failed write is reported
+    // back as a note (once).
+    Effect::new(move |_| {
+        if let Err(note) = store.with(persist::save) {
+            let text = note.to_string();
+            if !notes.with_untracked(|n| n.contains(&text)) {
+                notes.update(|n| n.push(text));
+            }
+        }
+    });
+
+    view! {
+        <Router base=base_path()>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <SiteHeader/>
+            <StorageNotice/>
+            <main id="main" tabindex="-1">
+                <Routes fallback=|| view! { <NotFound/> }>
+                    <Route path=path!("/") view=HomePage/>
+                    <Route path=path!("/exam/:exam") view=ExamStartPage/>
+                    <Route path=path!("/exam/:exam/quiz") view=QuizPage/>
+                    <Route path=path!("/exam/:exam/results") view=ResultsPage/>
+                </Routes>
+            </main>
+            <SiteFooter/>
+        </Router>
+    }
+}

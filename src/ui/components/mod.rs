@@ -1,0 +1,17 @@
+//! Small view components, one per file.
+
+pub mod attempt_list;
+pub mod domain_table;
+pub mod error_panel;
+pub mod exam_card;
+pub mod how_estimated;
+pub mod plan_settings;
+pub mod progress_grid;
+pub mod question_form;
+pub mod results_view;
+pub mod review_list;
+pub mod score_summary;
+pub mod site_footer;
+pub mod site_header;
+pub mod storage_notice;
+pub mod study_plan;

@@ -1,0 +1,39 @@
+//! The headline of the results: score, range and verdict.
+
+use crate::core::scoring::{Report, Verdict};
+use leptos::prelude::*;
+
+/// The estimated scaled score with its likely range, against the pass line.
+#[component]
+pub fn ScoreSummary(
+    /// The scored attempt.
+    report: Report,
+) -> impl IntoView {
+    let verdict_class = match report.verdict {
+        Verdict::LikelyToPass => "verdict pass",
+        Verdict::Borderline => "verdict borderline",
+        Verdict::NotYet => "verdict not-yet",
+    };
+    let verdict = report.verdict.to_string();
+    view! {
+        <section class="panel score-summary" aria-labelledby="score-heading">
+            <h2 id="score-heading">"Your estimate"</h2>
+            <p class="score-line">
+                <span class="score" data-testid="score">{report.scaled}</span>
+                <span class="scale">" on the 100–1000 scale"</span>
+            </p>
+            <p class="range">
+                "Likely range: "
+                <strong data-testid="range">{format!("{}–{}", report.low, report.high)}</strong>
+                {format!(" · pass line {}", report.pass_score)}
+            </p>
+            <p class=verdict_class role="status" data-testid="verdict">{verdict}</p>
+            <p class="tally">
+                {format!(
+                    "{} of {} correct ({} answered). Ten questions give a wide range: treat this as a direction, not a verdict.",
+                    report.correct, report.items, report.answered
+                )}
+            </p>
+        </section>
+    }
+}

@@ -1,0 +1,17 @@
+//! The banner at the top of every page.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// The site name, linking home.
+#[component]
+pub fn SiteHeader() -> impl IntoView {
+    view! {
+        <header class="site-header">
+            <A href="/" attr:class="brand">
+                <span class="brand-mark" aria-hidden="true">"✓"</span>
+                "Cert Diagnostic"
+            </A>
+        </header>
+    }
+}

@@ -1,0 +1,64 @@
+//! The results of one attempt.
+
+use crate::core::library;
+use crate::core::session::Results;
+use crate::ui::components::error_panel::error_fallback;
+use crate::ui::components::results_view::ResultsView;
+use crate::ui::error::AppError;
+use crate::ui::pages::exam_start::exam_from;
+use crate::ui::platform::{focus_id, set_title};
+use crate::ui::routes;
+use crate::ui::state::use_store;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+/// The results page: score, range, verdict, domains, plan, review.
+#[component]
+pub fn ResultsPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let store = use_store();
+    let exam_id = Memo::new(move |_| params.read().get("exam").unwrap_or_default());
+    let attempt_id = Memo::new(move |_| query.read().get("a").unwrap_or_default());
+
+    let outcome = Memo::new(move |_| -> Result<Results, AppError> {
+        let exam = exam_from(&exam_id.get())?;
+        let bank = library::bank(&exam.id).map_err(AppError)?;
+        let aid = attempt_id.get();
+        store.with(|s| {
+            let attempt = s.attempt(&aid).ok_or_else(|| {
+                AppError("These results are not saved in this browser. Results live only where the diagnostic was taken.".into())
+            })?;
+            if !attempt.is_finished() {
+                return Err(AppError("This diagnostic is not finished yet: answer the questions first.".into()));
+            }
+            s.results(&aid, exam, bank).map_err(AppError)
+        })
+    });
+    // Score and review change only with the attempt; the plan also with
+    // its settings. Split, so editing the plan never re-renders the rest.
+    let plan = Signal::derive(move || outcome.with(|o| o.as_ref().map(|r| r.plan.clone()).unwrap_or_default()));
+    let fixed = Memo::new(move |_| outcome.with(|o| o.as_ref().map(|r| (r.report.clone(), r.review.clone())).map_err(Clone::clone)));
+
+    let page = move || -> Result<_, AppError> {
+        let (report, review) = fixed.get()?;
+        let exam = exam_from(&exam_id.get())?;
+        set_title(&format!("Results: {} of 1000 · {} · Cert Diagnostic", report.scaled, exam.code));
+        let retake = routes::exam(&exam.id);
+        Ok(view! {
+            <section class="intro">
+                <p class="eyebrow">{format!("{} diagnostic results", exam.code)}</p>
+                <h1 id="page-title" tabindex="-1">{exam.name.clone()}</h1>
+            </section>
+            <ResultsView report=report review=review plan=plan/>
+            <p class="actions"><A href=retake attr:class="button primary">"Take another diagnostic"</A></p>
+        })
+    };
+    Effect::new(move |_| {
+        if fixed.with(Result::is_ok) {
+            focus_id("page-title");
+        }
+    });
+    view! { <ErrorBoundary fallback=error_fallback>{page}</ErrorBoundary> }
+}
