@@ -49,8 +49,14 @@ fn parse<T: serde::de::DeserializeOwned>(path: &Path, source: &str) -> T {
 fn main() {
     let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into()));
     let content_dir = root.join("content");
-    println!("cargo:rerun-if-changed={}", content_dir.join("exams.toml").display());
-    println!("cargo:rerun-if-changed={}", content_dir.join("banks").display());
+    println!(
+        "cargo:rerun-if-changed={}",
+        content_dir.join("exams.toml").display()
+    );
+    println!(
+        "cargo:rerun-if-changed={}",
+        content_dir.join("banks").display()
+    );
 
     let catalog_path = content_dir.join("exams.toml");
     let catalog_src = read(&catalog_path);
@@ -74,7 +80,7 @@ fn main() {
         let source = read(&path);
         let bank: Bank = parse(&path, &source);
         errors.extend(content::validate_bank(exam, &bank, &rel, &source));
-        banks.push((exam.id.clone(), bank));
+        banks.push((exam.id.clone(), bank.reflowed()));
     }
     if !errors.is_empty() {
         fail(&errors);
@@ -89,7 +95,10 @@ fn main() {
     for (id, bank) in &banks {
         let name = format!("bank-{id}.json");
         write(&name, &to_json(bank));
-        let _ = writeln!(table, "    ({id:?}, include_str!(concat!(env!(\"OUT_DIR\"), \"/{name}\"))),");
+        let _ = writeln!(
+            table,
+            "    ({id:?}, include_str!(concat!(env!(\"OUT_DIR\"), \"/{name}\"))),"
+        );
     }
     table.push_str("];\n");
     write("banks.rs", &table);

@@ -40,7 +40,9 @@ impl fmt::Display for AttemptId {
 impl FromStr for AttemptId {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let ok = !s.is_empty() && s.len() <= 40 && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+        let ok = !s.is_empty()
+            && s.len() <= 40
+            && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
         if ok {
             Ok(AttemptId(s.to_owned()))
         } else {
@@ -153,13 +155,21 @@ impl Attempt {
 
     /// How many items have an answer.
     pub fn answered_count(&self) -> usize {
-        (0..self.items.len()).filter(|&i| self.is_answered(i)).count()
+        (0..self.items.len())
+            .filter(|&i| self.is_answered(i))
+            .count()
     }
 
     /// Chooses `option` (an index into the question's options) for item
     /// `i`. Single-answer questions replace the choice; multiple-response
     /// questions toggle it and refuse one more than the question asks for.
-    pub fn choose(&mut self, i: usize, option: u8, question: &Question, now_ms: u64) -> Result<(), ChoiceRefused> {
+    pub fn choose(
+        &mut self,
+        i: usize,
+        option: u8,
+        question: &Question,
+        now_ms: u64,
+    ) -> Result<(), ChoiceRefused> {
         if self.is_finished() {
             return Err(ChoiceRefused::Finished);
         }
@@ -203,9 +213,9 @@ impl Attempt {
             .iter()
             .zip(&self.answers)
             .map(|(item, chosen)| {
-                let q = bank
-                    .question(&item.question)
-                    .ok_or_else(|| format!("question {} is no longer in the bank", item.question))?;
+                let q = bank.question(&item.question).ok_or_else(|| {
+                    format!("question {} is no longer in the bank", item.question)
+                })?;
                 Ok(GradedItem {
                     question: q.id.clone(),
                     domain: q.domain,
@@ -233,8 +243,14 @@ mod tests {
 
     fn attempt() -> Attempt {
         let items = vec![
-            DrawnItem { question: "q-1".into(), order: vec![0, 1, 2, 3] },
-            DrawnItem { question: "q-2".into(), order: vec![4, 3, 2, 1, 0] },
+            DrawnItem {
+                question: "q-1".into(),
+                order: vec![0, 1, 2, 3],
+            },
+            DrawnItem {
+                question: "q-2".into(),
+                order: vec![4, 3, 2, 1, 0],
+            },
         ];
         Attempt::new("x", 1, Mode::Diagnostic, 10, items)
     }
@@ -255,7 +271,10 @@ mod tests {
         let mut a = attempt();
         a.choose(1, 4, &q, 11).unwrap();
         a.choose(1, 0, &q, 11).unwrap();
-        assert_eq!(a.choose(1, 2, &q, 11), Err(ChoiceRefused::Full { limit: 2 }));
+        assert_eq!(
+            a.choose(1, 2, &q, 11),
+            Err(ChoiceRefused::Full { limit: 2 })
+        );
         assert_eq!(a.answers[1], vec![0, 4]);
         a.choose(1, 4, &q, 11).unwrap();
         assert_eq!(a.answers[1], vec![0]);

@@ -132,7 +132,9 @@ impl FromStr for Difficulty {
             "easy" => Ok(Difficulty::Easy),
             "medium" => Ok(Difficulty::Medium),
             "hard" => Ok(Difficulty::Hard),
-            other => Err(format!("difficulty must be easy, medium or hard, not {other:?}")),
+            other => Err(format!(
+                "difficulty must be easy, medium or hard, not {other:?}"
+            )),
         }
     }
 }
@@ -245,14 +247,42 @@ pub fn choose_phrase(n: usize) -> Option<String> {
         .map(|w| format!("(Choose {w}.)"))
 }
 
+/// Joins the hard-wrapped lines of a TOML multi-line string into flowing
+/// text, keeping blank-line paragraph breaks: authors wrap at will, the page
+/// reflows to the screen.
+pub fn reflow(text: &str) -> String {
+    text.trim()
+        .split("\n\n")
+        .map(|para| para.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+impl Bank {
+    /// The bank with every stem, option and explanation reflowed.
+    pub fn reflowed(mut self) -> Bank {
+        for q in &mut self.questions {
+            q.stem = reflow(&q.stem);
+            for o in &mut q.options {
+                o.text = reflow(&o.text);
+                o.why = reflow(&o.why);
+            }
+        }
+        self
+    }
+}
+
 /// The 1-based line of the first `id = "<id>"` in a TOML source.
 pub fn line_of_id(source: &str, id: &str) -> Option<usize> {
     let needle = format!("\"{id}\"");
-    source.lines().position(|l| {
-        let l = l.trim_start();
-        l.starts_with("id") && l.contains(&needle)
-    })
-    .map(|i| i + 1)
+    source
+        .lines()
+        .position(|l| {
+            let l = l.trim_start();
+            l.starts_with("id") && l.contains(&needle)
+        })
+        .map(|i| i + 1)
 }
 
 /// Checks the catalog's own rules: ids, weights, domain and task numbering.
@@ -279,33 +309,60 @@ pub fn validate_catalog(catalog: &Catalog, file: &str) -> Vec<ContentError> {
             err(Some(id), "exam id used twice".into());
         }
         if !well_formed_id(id) {
-            err(Some(id), "exam id must be lowercase letters, digits and '-'".into());
+            err(
+                Some(id),
+                "exam id must be lowercase letters, digits and '-'".into(),
+            );
         }
         if !(100..=1000).contains(&exam.pass_score) {
-            err(Some(id), format!("pass_score {} is not on the 100–1000 scale", exam.pass_score));
+            err(
+                Some(id),
+                format!(
+                    "pass_score {} is not on the 100–1000 scale",
+                    exam.pass_score
+                ),
+            );
         }
         if !(exam.raw_cut > 0.0 && exam.raw_cut < 1.0) {
-            err(Some(id), format!("raw_cut {} must be between 0 and 1", exam.raw_cut));
+            err(
+                Some(id),
+                format!("raw_cut {} must be between 0 and 1", exam.raw_cut),
+            );
         }
         if exam.questions_scored == 0 || exam.questions_scored > exam.questions_total {
-            err(Some(id), "questions_scored must be between 1 and questions_total".into());
+            err(
+                Some(id),
+                "questions_scored must be between 1 and questions_total".into(),
+            );
         }
         if exam.minutes.is_none() && exam.minutes_note.is_none() {
-            err(Some(id), "give minutes, or minutes_note saying why it is unknown".into());
+            err(
+                Some(id),
+                "give minutes, or minutes_note saying why it is unknown".into(),
+            );
         }
         if exam.total_weight() != 100 {
-            err(Some(id), format!("domain weights sum to {}, not 100", exam.total_weight()));
+            err(
+                Some(id),
+                format!("domain weights sum to {}, not 100", exam.total_weight()),
+            );
         }
         let mut task_ids = HashMap::new();
         for (i, domain) in exam.domains.iter().enumerate() {
             if usize::from(domain.number) != i + 1 {
-                err(Some(id), format!("domain {} should be numbered {}", domain.number, i + 1));
+                err(
+                    Some(id),
+                    format!("domain {} should be numbered {}", domain.number, i + 1),
+                );
             }
             if domain.weight == 0 {
                 err(Some(id), format!("domain {} has weight 0", domain.number));
             }
             if domain.tasks.is_empty() {
-                err(Some(id), format!("domain {} has no task statement", domain.number));
+                err(
+                    Some(id),
+                    format!("domain {} has no task statement", domain.number),
+                );
             }
             for task in &domain.tasks {
                 let prefix = format!("{}.", domain.number);
@@ -316,7 +373,10 @@ pub fn validate_catalog(catalog: &Catalog, file: &str) -> Vec<ContentError> {
                 if !numbered {
                     err(
                         Some(id),
-                        format!("task {:?} in domain {} should be {prefix}N", task.id, domain.number),
+                        format!(
+                            "task {:?} in domain {} should be {prefix}N",
+                            task.id, domain.number
+                        ),
                     );
                 }
                 if task_ids.insert(task.id.clone(), ()).is_some() {
@@ -349,18 +409,30 @@ pub fn validate_bank(exam: &Exam, bank: &Bank, file: &str, source: &str) -> Vec<
     for q in &bank.questions {
         let qid = q.id.as_str();
         if !well_formed_id(qid) {
-            push(Some(qid), "id must be lowercase letters, digits, '.' and '-' (e.g. clf-2.1-004)".into());
+            push(
+                Some(qid),
+                "id must be lowercase letters, digits, '.' and '-' (e.g. clf-2.1-004)".into(),
+            );
         }
         if ids.insert(qid, ()).is_some() {
-            push(Some(qid), "id used by another question; ids are never reused".into());
+            push(
+                Some(qid),
+                "id used by another question; ids are never reused".into(),
+            );
         }
         match exam.domain(q.domain) {
-            None => push(Some(qid), format!("exam {} has no domain {}", exam.code, q.domain)),
+            None => push(
+                Some(qid),
+                format!("exam {} has no domain {}", exam.code, q.domain),
+            ),
             Some(d) => {
                 if d.tasks.iter().any(|t| t.id == q.task) {
                     *per_task.entry(q.task.as_str()).or_default() += 1;
                 } else {
-                    push(Some(qid), format!("domain {} has no task statement {:?}", q.domain, q.task));
+                    push(
+                        Some(qid),
+                        format!("domain {} has no task statement {:?}", q.domain, q.task),
+                    );
                 }
             }
         }
@@ -373,20 +445,41 @@ pub fn validate_bank(exam: &Exam, bank: &Bank, file: &str, source: &str) -> Vec<
             0 => push(Some(qid), "no option is marked correct = true".into()),
             1 => {
                 if q.options.len() != 4 {
-                    push(Some(qid), format!("a single-answer question needs 4 options, not {}", q.options.len()));
+                    push(
+                        Some(qid),
+                        format!(
+                            "a single-answer question needs 4 options, not {}",
+                            q.options.len()
+                        ),
+                    );
                 }
                 if stem.ends_with(".)") && stem.contains("(Choose ") {
-                    push(Some(qid), "stem says \"(Choose ...)\" but only one option is correct".into());
+                    push(
+                        Some(qid),
+                        "stem says \"(Choose ...)\" but only one option is correct".into(),
+                    );
                 }
             }
             n => {
                 if q.options.len() < 5 {
-                    push(Some(qid), format!("a multiple-response question needs 5 or more options, not {}", q.options.len()));
+                    push(
+                        Some(qid),
+                        format!(
+                            "a multiple-response question needs 5 or more options, not {}",
+                            q.options.len()
+                        ),
+                    );
                 }
                 match choose_phrase(n) {
                     Some(phrase) if stem.ends_with(&phrase) => {}
-                    Some(phrase) => push(Some(qid), format!("{n} options are correct, so the stem must end with {phrase:?}")),
-                    None => push(Some(qid), format!("{n} correct options is more than a question may have")),
+                    Some(phrase) => push(
+                        Some(qid),
+                        format!("{n} options are correct, so the stem must end with {phrase:?}"),
+                    ),
+                    None => push(
+                        Some(qid),
+                        format!("{n} correct options is more than a question may have"),
+                    ),
                 }
             }
         }
@@ -400,11 +493,19 @@ pub fn validate_bank(exam: &Exam, bank: &Bank, file: &str, source: &str) -> Vec<
                 push(Some(qid), format!("option {n} has no `why`"));
             }
             if texts.insert(normalise(&o.text), ()).is_some() {
-                push(Some(qid), format!("option {n} repeats the text of another option"));
+                push(
+                    Some(qid),
+                    format!("option {n} repeats the text of another option"),
+                );
             }
             let lower = o.text.to_lowercase();
-            if (lower.contains("all of the above") || lower.contains("none of the above")) && !q.keep_order {
-                push(Some(qid), format!("option {n} says \"... of the above\", which needs keep_order = true"));
+            if (lower.contains("all of the above") || lower.contains("none of the above"))
+                && !q.keep_order
+            {
+                push(
+                    Some(qid),
+                    format!("option {n} says \"... of the above\", which needs keep_order = true"),
+                );
             }
         }
         let key = normalise(&q.stem);
@@ -416,9 +517,35 @@ pub fn validate_bank(exam: &Exam, bank: &Bank, file: &str, source: &str) -> Vec<
         for task in &domain.tasks {
             let n = per_task.get(task.id.as_str()).copied().unwrap_or(0);
             if n < MIN_PER_TASK {
-                push(None, format!("task statement {} has {n} questions; it needs at least {MIN_PER_TASK}", task.id));
+                push(
+                    None,
+                    format!(
+                        "task statement {} has {n} questions; it needs at least {MIN_PER_TASK}",
+                        task.id
+                    ),
+                );
             }
         }
     }
     errors
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reflow_joins_wrapped_lines_and_keeps_paragraphs() {
+        assert_eq!(
+            reflow("\nA company runs\nan app.\n\nWhich one?  "),
+            "A company runs an app.\n\nWhich one?"
+        );
+    }
+
+    #[test]
+    fn choose_phrases() {
+        assert_eq!(choose_phrase(2).as_deref(), Some("(Choose two.)"));
+        assert_eq!(choose_phrase(3).as_deref(), Some("(Choose three.)"));
+        assert_eq!(choose_phrase(1), None);
+    }
 }

@@ -72,15 +72,33 @@ pub fn exam_history(exam: &Exam, attempts: &[Attempt]) -> ExamHistory {
         .map(|(k, d)| {
             let accs: Vec<f64> = done
                 .iter()
-                .filter_map(|a| a.summary.as_ref()?.domain_accuracy.get(k).copied().flatten())
+                .filter_map(|a| {
+                    a.summary
+                        .as_ref()?
+                        .domain_accuracy
+                        .get(k)
+                        .copied()
+                        .flatten()
+                })
                 .map(|x| x * 100.0)
                 .collect();
             let average = mean(&accs);
-            let lagging = matches!((average, overall), (Some(a), Some(o)) if o - a >= LAG_POINTS - 1e-9);
-            DomainAverage { number: d.number, name: d.name.clone(), average, lagging }
+            let lagging =
+                matches!((average, overall), (Some(a), Some(o)) if o - a >= LAG_POINTS - 1e-9);
+            DomainAverage {
+                number: d.number,
+                name: d.name.clone(),
+                average,
+                lagging,
+            }
         })
         .collect();
-    ExamHistory { exam: exam.id.clone(), trend, overall, domains }
+    ExamHistory {
+        exam: exam.id.clone(),
+        trend,
+        overall,
+        domains,
+    }
 }
 
 fn mean(xs: &[f64]) -> Option<f64> {

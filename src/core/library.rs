@@ -14,7 +14,10 @@ static CATALOG_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.json
 pub fn catalog() -> Result<&'static Catalog, String> {
     static CATALOG: OnceLock<Result<Catalog, String>> = OnceLock::new();
     CATALOG
-        .get_or_init(|| serde_json::from_str(CATALOG_JSON).map_err(|e| format!("the exam catalog is damaged: {e}")))
+        .get_or_init(|| {
+            serde_json::from_str(CATALOG_JSON)
+                .map_err(|e| format!("the exam catalog is damaged: {e}"))
+        })
         .as_ref()
         .map_err(Clone::clone)
 }
@@ -24,11 +27,19 @@ pub fn catalog() -> Result<&'static Catalog, String> {
 pub fn bank(exam_id: &str) -> Result<&'static Bank, String> {
     type Slot = OnceLock<Result<Bank, String>>;
     static SLOTS: OnceLock<HashMap<&'static str, (&'static str, Slot)>> = OnceLock::new();
-    let slots = SLOTS.get_or_init(|| BANKS.iter().map(|&(id, json)| (id, (json, Slot::new()))).collect());
+    let slots = SLOTS.get_or_init(|| {
+        BANKS
+            .iter()
+            .map(|&(id, json)| (id, (json, Slot::new())))
+            .collect()
+    });
     let (json, slot) = slots
         .get(exam_id)
         .ok_or_else(|| format!("there is no question bank for exam {exam_id:?}"))?;
-    slot.get_or_init(|| serde_json::from_str(json).map_err(|e| format!("the {exam_id} question bank is damaged: {e}")))
-        .as_ref()
-        .map_err(Clone::clone)
+    slot.get_or_init(|| {
+        serde_json::from_str(json)
+            .map_err(|e| format!("the {exam_id} question bank is damaged: {e}"))
+    })
+    .as_ref()
+    .map_err(Clone::clone)
 }

@@ -15,6 +15,7 @@ pub mod rng;
 pub mod scoring;
 pub mod select;
 pub mod session;
+pub mod stats;
 pub mod store;
 
 #[cfg(test)]

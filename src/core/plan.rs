@@ -16,14 +16,21 @@ pub struct PlanSettings {
 
 impl Default for PlanSettings {
     fn default() -> Self {
-        PlanSettings { hours_per_week: 6.0, weeks: 4 }
+        PlanSettings {
+            hours_per_week: 6.0,
+            weeks: 4,
+        }
     }
 }
 
 impl PlanSettings {
     /// Bounds that keep the plan meaningful (0.5–80 h a week, 1–52 weeks).
     pub fn clamped(self) -> Self {
-        let hours = if self.hours_per_week.is_finite() { self.hours_per_week } else { 6.0 };
+        let hours = if self.hours_per_week.is_finite() {
+            self.hours_per_week
+        } else {
+            6.0
+        };
         PlanSettings {
             hours_per_week: hours.clamp(0.5, 80.0),
             weeks: self.weeks.clamp(1, 52),
@@ -86,12 +93,17 @@ pub fn whole_percents(raw: &[f64], weights: &[u32]) -> Vec<u32> {
             .then(a.cmp(&b))
     });
     let assigned: u32 = shares.iter().sum();
-    for &d in order.iter().take(100usize.saturating_sub(assigned as usize)) {
+    for &d in order
+        .iter()
+        .take(100usize.saturating_sub(assigned as usize))
+    {
         shares[d] += 1;
     }
     // No domain ever gets 0: light domains still cost points.
     while let Some(zero) = shares.iter().position(|&s| s == 0) {
-        let Some(donor) = (0..shares.len()).max_by_key(|&d| (shares[d], Reverse(d))) else { break };
+        let Some(donor) = (0..shares.len()).max_by_key(|&d| (shares[d], Reverse(d))) else {
+            break;
+        };
         if shares[donor] <= 1 {
             break;
         }
@@ -137,14 +149,28 @@ pub fn plan(
         .map(|(domain, &share)| {
             let mut tasks: Vec<TaskToStudy> = Vec::new();
             for (i, g) in graded.iter().enumerate() {
-                if g.domain == domain.number && !g.correct && !tasks.iter().any(|t| t.task == g.task) {
-                    let title = exam.task(&g.task).map(|(_, t)| t.title.clone()).unwrap_or_default();
-                    tasks.push(TaskToStudy { task: g.task.clone(), title, review_item: Some(i) });
+                if g.domain == domain.number
+                    && !g.correct
+                    && !tasks.iter().any(|t| t.task == g.task)
+                {
+                    let title = exam
+                        .task(&g.task)
+                        .map(|(_, t)| t.title.clone())
+                        .unwrap_or_default();
+                    tasks.push(TaskToStudy {
+                        task: g.task.clone(),
+                        title,
+                        review_item: Some(i),
+                    });
                 }
             }
             for t in &domain.tasks {
                 if !covered.contains(&t.id) && !tasks.iter().any(|x| x.task == t.id) {
-                    tasks.push(TaskToStudy { task: t.id.clone(), title: t.title.clone(), review_item: None });
+                    tasks.push(TaskToStudy {
+                        task: t.id.clone(),
+                        title: t.title.clone(),
+                        review_item: None,
+                    });
                 }
             }
             DomainPlan {
@@ -225,7 +251,11 @@ mod tests {
         let report = score(&exam, &items);
         let covered: BTreeSet<String> = ["1.1".to_string()].into();
         let plan = plan(&exam, &report, &items, &covered, PlanSettings::default());
-        let ids: Vec<&str> = plan.domains[0].tasks.iter().map(|t| t.task.as_str()).collect();
+        let ids: Vec<&str> = plan.domains[0]
+            .tasks
+            .iter()
+            .map(|t| t.task.as_str())
+            .collect();
         assert_eq!(ids, vec!["1.1", "1.2"]);
         assert!(plan.domains.iter().all(|d| d.share_percent > 0));
     }

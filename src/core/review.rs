@@ -52,7 +52,10 @@ pub struct ShownQuestion {
 
 /// The question at `position` as it is shown while answering.
 pub fn shown(attempt: &Attempt, bank: &Bank, position: usize) -> Result<ShownQuestion, String> {
-    let item = attempt.items.get(position).ok_or_else(|| format!("there is no question {}", position + 1))?;
+    let item = attempt
+        .items
+        .get(position)
+        .ok_or_else(|| format!("there is no question {}", position + 1))?;
     let q = bank
         .question(&item.question)
         .ok_or_else(|| format!("question {} is no longer in the bank", item.question))?;
@@ -60,7 +63,11 @@ pub fn shown(attempt: &Attempt, bank: &Bank, position: usize) -> Result<ShownQue
     let options = item
         .order
         .iter()
-        .filter_map(|&i| q.options.get(usize::from(i)).map(|o| (i, o.text.clone(), chosen.contains(&i))))
+        .filter_map(|&i| {
+            q.options
+                .get(usize::from(i))
+                .map(|o| (i, o.text.clone(), chosen.contains(&i)))
+        })
         .collect();
     Ok(ShownQuestion {
         position,
@@ -91,7 +98,13 @@ pub fn review(exam: &Exam, attempt: &Attempt, bank: &Bank) -> Result<Vec<ReviewI
                 .iter()
                 .filter_map(|(i, text, chosen)| {
                     let o = q.options.get(usize::from(*i))?;
-                    Some(ReviewOption { index: *i, text: text.clone(), correct: o.correct, chosen: *chosen, why: o.why.clone() })
+                    Some(ReviewOption {
+                        index: *i,
+                        text: text.clone(),
+                        correct: o.correct,
+                        chosen: *chosen,
+                        why: o.why.clone(),
+                    })
                 })
                 .collect();
             let g = &graded[position];

@@ -165,6 +165,12 @@ pub struct Report {
     pub weakest: Option<u8>,
 }
 
+/// A float sum that starts at +0.0: std's `Sum` of nothing is −0.0, which
+/// would show as "-0%".
+fn add(xs: impl Iterator<Item = f64>) -> f64 {
+    xs.fold(0.0, |a, b| a + b)
+}
+
 /// Scores graded items against the exam's blueprint (§3–5).
 pub fn score(exam: &Exam, items: &[GradedItem]) -> Report {
     let kappa = exam.raw_cut;
@@ -174,12 +180,11 @@ pub fn score(exam: &Exam, items: &[GradedItem]) -> Report {
         .iter()
         .map(|d| {
             let mine: Vec<&GradedItem> = items.iter().filter(|i| i.domain == d.number).collect();
-            let total_w: f64 = mine.iter().map(|i| item_weight(i.difficulty)).sum();
-            let got_w: f64 = mine
+            let total_w = add(mine.iter().map(|i| item_weight(i.difficulty)));
+            let got_w = add(mine
                 .iter()
                 .filter(|i| i.correct)
-                .map(|i| item_weight(i.difficulty))
-                .sum();
+                .map(|i| item_weight(i.difficulty)));
             let accuracy = (!mine.is_empty()).then(|| got_w / total_w);
             DomainScore {
                 number: d.number,
@@ -302,7 +307,11 @@ mod tests {
             let (low, high) = (scaled(a, 0.7, 700), scaled(b, 0.7, 700));
             assert_eq!(scaled(p, 0.7, 700), s, "S({p})");
             assert_eq!((low, high), (lo, hi), "range at p = {p}");
-            assert_eq!(Verdict::from_range(low, high, 700), verdict, "verdict at p = {p}");
+            assert_eq!(
+                Verdict::from_range(low, high, 700),
+                verdict,
+                "verdict at p = {p}"
+            );
         }
     }
 
@@ -366,6 +375,18 @@ mod tests {
         ];
         let r = score(&exam, &items);
         assert!((r.domains[0].accuracy.unwrap() - 0.6).abs() < 1e-9);
+    }
+
+    #[test]
+    fn nothing_right_is_plus_zero() {
+        let exam = clf_like_exam();
+        let r = score(&exam, &[graded(1, Difficulty::Easy, false)]);
+        let a = r.domains[0].accuracy.unwrap();
+        assert!(
+            a == 0.0 && a.is_sign_positive(),
+            "accuracy {a} shows as {:.0}%",
+            a * 100.0
+        );
     }
 
     #[test]

@@ -31,7 +31,10 @@ pub fn apportion(weights: &[u32], n: usize) -> Vec<usize> {
         .iter()
         .map(|&w| usize::try_from(n64 * u64::from(w) / total).unwrap_or(usize::MAX))
         .collect();
-    let remainders: Vec<u64> = weights.iter().map(|&w| n64 * u64::from(w) % total).collect();
+    let remainders: Vec<u64> = weights
+        .iter()
+        .map(|&w| n64 * u64::from(w) % total)
+        .collect();
     let mut order: Vec<usize> = (0..weights.len()).collect();
     order.sort_by_key(|&d| (Reverse(remainders[d]), Reverse(weights[d]), d));
     let free = n.saturating_sub(seats.iter().sum());
@@ -72,7 +75,11 @@ pub fn draw(exam: &Exam, bank: &Bank, n: usize, seed: u64, seen: &SeenHistory) -
     let mut picked: Vec<&Question> = Vec::with_capacity(n);
     let mut leftovers: Vec<&Question> = Vec::new();
     for (domain, &want) in exam.domains.iter().zip(&seats) {
-        let mut pool: Vec<&Question> = bank.questions.iter().filter(|q| q.domain == domain.number).collect();
+        let mut pool: Vec<&Question> = bank
+            .questions
+            .iter()
+            .filter(|q| q.domain == domain.number)
+            .collect();
         rng.shuffle(&mut pool);
         let chosen = pick_spread(&mut pool, want, seen);
         picked.extend(chosen);
@@ -93,14 +100,21 @@ pub fn draw(exam: &Exam, bank: &Bank, n: usize, seed: u64, seen: &SeenHistory) -
             if !q.keep_order {
                 rng.shuffle(&mut order);
             }
-            DrawnItem { question: q.id.clone(), order }
+            DrawnItem {
+                question: q.id.clone(),
+                order,
+            }
         })
         .collect()
 }
 
 /// Takes up to `want` questions out of `pool` (already in seeded random
 /// order), greedily by the ranking documented on [`draw`].
-fn pick_spread<'a>(pool: &mut Vec<&'a Question>, want: usize, seen: &SeenHistory) -> Vec<&'a Question> {
+fn pick_spread<'a>(
+    pool: &mut Vec<&'a Question>,
+    want: usize,
+    seen: &SeenHistory,
+) -> Vec<&'a Question> {
     let mut per_task: HashMap<&str, usize> = HashMap::new();
     let mut out = Vec::with_capacity(want);
     for _ in 0..want {

@@ -21,7 +21,14 @@ pub struct Results {
 impl Store {
     /// Starts a new attempt of `exam` and returns its id. A challenge
     /// ignores this browser's history so that everyone gets the same set.
-    pub fn start(&mut self, exam: &Exam, bank: &Bank, seed: u64, mode: Mode, now_ms: u64) -> AttemptId {
+    pub fn start(
+        &mut self,
+        exam: &Exam,
+        bank: &Bank,
+        seed: u64,
+        mode: Mode,
+        now_ms: u64,
+    ) -> AttemptId {
         let empty = SeenHistory::new();
         let seen = match mode {
             Mode::Diagnostic => &self.seen,
@@ -41,7 +48,13 @@ impl Store {
 
     /// Finishes an attempt: scores it, keeps the summary, and marks its
     /// questions as seen.
-    pub fn finish(&mut self, id: &str, exam: &Exam, bank: &Bank, now_ms: u64) -> Result<Report, String> {
+    pub fn finish(
+        &mut self,
+        id: &str,
+        exam: &Exam,
+        bank: &Bank,
+        now_ms: u64,
+    ) -> Result<Report, String> {
         let attempt = self.attempt(id).ok_or_else(|| format!("no attempt {id}"))?;
         let report = score(exam, &attempt.grade(bank)?);
         let questions: Vec<String> = attempt.items.iter().map(|i| i.question.clone()).collect();
@@ -64,8 +77,16 @@ impl Store {
 
     /// The results of attempt `id`.
     pub fn results(&self, id: &str, exam: &Exam, bank: &Bank) -> Result<Results, String> {
-        let attempt = self.attempt(id).ok_or_else(|| format!("there is no attempt {id} in this browser"))?;
-        results_of(attempt, exam, bank, &self.covered_tasks(exam.id.as_str(), bank), self)
+        let attempt = self
+            .attempt(id)
+            .ok_or_else(|| format!("there is no attempt {id} in this browser"))?;
+        results_of(
+            attempt,
+            exam,
+            bank,
+            &self.covered_tasks(exam.id.as_str(), bank),
+            self,
+        )
     }
 }
 
@@ -83,7 +104,11 @@ pub fn results_of(
     covered.extend(graded.iter().map(|g| g.task.clone()));
     let plan = plan(exam, &report, &graded, &covered, store.plan);
     let review = review(exam, attempt, bank)?;
-    Ok(Results { report, plan, review })
+    Ok(Results {
+        report,
+        plan,
+        review,
+    })
 }
 
 #[cfg(test)]
@@ -103,7 +128,11 @@ mod tests {
         for (i, item) in attempt.items.iter().enumerate() {
             let q = bank.question(&item.question).unwrap();
             let right = q.correct_set()[0];
-            store.attempt_mut(&id.0).unwrap().choose(i, right, q, 1_001).unwrap();
+            store
+                .attempt_mut(&id.0)
+                .unwrap()
+                .choose(i, right, q, 1_001)
+                .unwrap();
         }
         let report = store.finish(&id.0, &exam, &bank, 2_000).unwrap();
         assert_eq!(report.scaled, 1000);
@@ -116,7 +145,10 @@ mod tests {
         // The next diagnostic prefers the questions not yet seen.
         let id2 = store.start(&exam, &bank, 78, Mode::Diagnostic, 3_000);
         let a2 = store.attempt(&id2.0).unwrap();
-        assert!(a2.items.iter().all(|i| !store.seen.contains_key(&i.question)));
+        assert!(a2
+            .items
+            .iter()
+            .all(|i| !store.seen.contains_key(&i.question)));
     }
 
     #[test]
@@ -128,6 +160,9 @@ mod tests {
         used.mark_seen(bank.questions.iter().take(20).map(|q| q.id.as_str()), 5);
         let a = fresh.start(&exam, &bank, 1234, Mode::Challenge, 1);
         let b = used.start(&exam, &bank, 1234, Mode::Challenge, 1);
-        assert_eq!(fresh.attempt(&a.0).unwrap().items, used.attempt(&b.0).unwrap().items);
+        assert_eq!(
+            fresh.attempt(&a.0).unwrap().items,
+            used.attempt(&b.0).unwrap().items
+        );
     }
 }

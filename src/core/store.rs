@@ -33,7 +33,12 @@ pub struct Store {
 
 impl Default for Store {
     fn default() -> Self {
-        Store { version: STORE_VERSION, attempts: Vec::new(), seen: SeenHistory::new(), plan: PlanSettings::default() }
+        Store {
+            version: STORE_VERSION,
+            attempts: Vec::new(),
+            seen: SeenHistory::new(),
+            plan: PlanSettings::default(),
+        }
     }
 }
 
@@ -52,10 +57,16 @@ impl fmt::Display for DecodeError {
             DecodeError::NotJson(e) => write!(f, "the saved data is not valid JSON ({e})"),
             DecodeError::NoVersion => f.write_str("the saved data has no version number"),
             DecodeError::FromTheFuture(v) => {
-                write!(f, "the saved data is version {v}, newer than this app (version {STORE_VERSION})")
+                write!(
+                    f,
+                    "the saved data is version {v}, newer than this app (version {STORE_VERSION})"
+                )
             }
             DecodeError::Invalid { version, reason } => {
-                write!(f, "the saved data (version {version}) does not have the expected shape: {reason}")
+                write!(
+                    f,
+                    "the saved data (version {version}) does not have the expected shape: {reason}"
+                )
             }
         }
     }
@@ -63,14 +74,24 @@ impl fmt::Display for DecodeError {
 
 /// Reads a stored record of any known version, migrating it to the current one.
 pub fn decode(raw: &str) -> Result<Store, DecodeError> {
-    let value: Value = serde_json::from_str(raw).map_err(|e| DecodeError::NotJson(e.to_string()))?;
-    let version = value.get("version").and_then(Value::as_u64).ok_or(DecodeError::NoVersion)?;
-    let invalid = |e: serde_json::Error| DecodeError::Invalid { version, reason: e.to_string() };
+    let value: Value =
+        serde_json::from_str(raw).map_err(|e| DecodeError::NotJson(e.to_string()))?;
+    let version = value
+        .get("version")
+        .and_then(Value::as_u64)
+        .ok_or(DecodeError::NoVersion)?;
+    let invalid = |e: serde_json::Error| DecodeError::Invalid {
+        version,
+        reason: e.to_string(),
+    };
     match version {
         1 => serde_json::from_value(value).map_err(invalid),
         v if v > u64::from(STORE_VERSION) => Err(DecodeError::FromTheFuture(v)),
         // Version 0 never shipped; anything older than 1 is unknown.
-        _ => Err(DecodeError::Invalid { version, reason: "unknown version".into() }),
+        _ => Err(DecodeError::Invalid {
+            version,
+            reason: "unknown version".into(),
+        }),
     }
 }
 
@@ -94,7 +115,10 @@ impl Store {
 
     /// The unfinished attempt of an exam, if there is one.
     pub fn in_progress(&self, exam: &str) -> Option<&Attempt> {
-        self.attempts.iter().rev().find(|a| a.exam == exam && !a.is_finished())
+        self.attempts
+            .iter()
+            .rev()
+            .find(|a| a.exam == exam && !a.is_finished())
     }
 
     /// Finished attempts, newest first.
@@ -121,8 +145,17 @@ mod tests {
     #[test]
     fn round_trip() {
         let mut s = Store::default();
-        let item = DrawnItem { question: "clf-1.1-001".into(), order: vec![2, 0, 1, 3] };
-        s.attempts.push(Attempt::new("clf-c02", 9, Mode::Diagnostic, 100, vec![item]));
+        let item = DrawnItem {
+            question: "clf-1.1-001".into(),
+            order: vec![2, 0, 1, 3],
+        };
+        s.attempts.push(Attempt::new(
+            "clf-c02",
+            9,
+            Mode::Diagnostic,
+            100,
+            vec![item],
+        ));
         s.mark_seen(["clf-1.1-001"], 100);
         assert_eq!(decode(&encode(&s)), Ok(s));
     }
@@ -139,7 +172,13 @@ mod tests {
     fn bad_records_are_errors_not_panics() {
         assert!(matches!(decode("{not json"), Err(DecodeError::NotJson(_))));
         assert_eq!(decode("{}"), Err(DecodeError::NoVersion));
-        assert_eq!(decode(r#"{"version": 99}"#), Err(DecodeError::FromTheFuture(99)));
-        assert!(matches!(decode(r#"{"version": 1, "attempts": 5}"#), Err(DecodeError::Invalid { .. })));
+        assert_eq!(
+            decode(r#"{"version": 99}"#),
+            Err(DecodeError::FromTheFuture(99))
+        );
+        assert!(matches!(
+            decode(r#"{"version": 1, "attempts": 5}"#),
+            Err(DecodeError::Invalid { .. })
+        ));
     }
 }

@@ -15,7 +15,10 @@ pub fn sample_exam() -> Exam {
         name: format!("Domain {number}"),
         weight,
         tasks: (1..=2)
-            .map(|k| Task { id: format!("{number}.{k}"), title: format!("Task {number}.{k}.") })
+            .map(|k| Task {
+                id: format!("{number}.{k}"),
+                title: format!("Task {number}.{k}."),
+            })
             .collect(),
     };
     Exam {
@@ -46,7 +49,11 @@ pub fn single_question(id: &str, correct: usize) -> Question {
         keep_order: false,
         references: vec![],
         options: (0..4)
-            .map(|i| Choice { text: format!("Option {i}"), correct: i == correct, why: format!("Because {i}.") })
+            .map(|i| Choice {
+                text: format!("Option {i}"),
+                correct: i == correct,
+                why: format!("Because {i}."),
+            })
             .collect(),
     }
 }
@@ -56,7 +63,11 @@ pub fn multi_question(id: &str, correct: &[usize]) -> Question {
     Question {
         stem: format!("Stem of {id}? (Choose two.)"),
         options: (0..5)
-            .map(|i| Choice { text: format!("Option {i}"), correct: correct.contains(&i), why: format!("Because {i}.") })
+            .map(|i| Choice {
+                text: format!("Option {i}"),
+                correct: correct.contains(&i),
+                why: format!("Because {i}."),
+            })
             .collect(),
         ..single_question(id, 0)
     }

@@ -55,8 +55,18 @@ pub fn load() -> (Store, Option<StorageNote>) {
         Err(e) => {
             let backup_key = format!("{}{}", keys::BACKUP_PREFIX, crate::ui::platform::now_ms());
             let kept = LocalStorage::raw().set_item(&backup_key, &raw).is_ok();
-            let backup_key = if kept { backup_key } else { keys::STORE.to_owned() };
-            (Store::default(), Some(StorageNote::Unreadable { backup_key, reason: e.to_string() }))
+            let backup_key = if kept {
+                backup_key
+            } else {
+                keys::STORE.to_owned()
+            };
+            (
+                Store::default(),
+                Some(StorageNote::Unreadable {
+                    backup_key,
+                    reason: e.to_string(),
+                }),
+            )
         }
     }
 }

@@ -22,7 +22,14 @@ pub fn AttemptList() -> impl IntoView {
         let rows: Vec<_> = store.with(|s| {
             s.finished()
                 .into_iter()
-                .filter_map(|a| Some((a.exam.clone(), a.id.0.clone(), a.finished_ms.unwrap_or(a.started_ms), a.summary.clone()?)))
+                .filter_map(|a| {
+                    Some((
+                        a.exam.clone(),
+                        a.id.0.clone(),
+                        a.finished_ms.unwrap_or(a.started_ms),
+                        a.summary.clone()?,
+                    ))
+                })
                 .collect()
         });
         rows.into_iter()

@@ -21,9 +21,10 @@ pub fn DomainTable(
         .domains
         .iter()
         .map(|d| {
-            let acc = d
-                .accuracy
-                .map_or_else(|| "not sampled".to_owned(), |a| format!("{:.0}%", a * 100.0));
+            let acc = d.accuracy.map_or_else(
+                || "not sampled".to_owned(),
+                |a| format!("{:.0}%", a * 100.0),
+            );
             let is_weakest = weakest == Some(d.number);
             view! {
                 <tr class:weakest=is_weakest data-domain=d.number>

@@ -14,9 +14,10 @@ pub fn ExamCard(
     #[prop(into)]
     in_progress: Signal<Option<String>>,
 ) -> impl IntoView {
-    let duration = exam
-        .minutes
-        .map_or_else(|| "duration not confirmed".to_owned(), |m| format!("{m} minutes"));
+    let duration = exam.minutes.map_or_else(
+        || "duration not confirmed".to_owned(),
+        |m| format!("{m} minutes"),
+    );
     let facts = format!(
         "{} · {} questions ({} scored) · {} · pass {} of 1000",
         exam.level, exam.questions_total, exam.questions_scored, duration, exam.pass_score

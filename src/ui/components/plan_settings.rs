@@ -19,7 +19,13 @@ pub fn PlanSettingsForm(
     };
     let set_hours = move |ev| {
         if let Ok(h) = event_target_value(&ev).parse::<f64>() {
-            store.update(|s| s.plan = PlanSettings { hours_per_week: h, ..s.plan }.clamped());
+            store.update(|s| {
+                s.plan = PlanSettings {
+                    hours_per_week: h,
+                    ..s.plan
+                }
+                .clamped()
+            });
         }
     };
     let set_weeks = move |ev| {

@@ -1,6 +1,6 @@
 //! Every question of an attempt, with why each option is right or wrong.
 
-use crate::core::review::{count_word, ReviewItem};
+use crate::core::review::ReviewItem;
 use leptos::prelude::*;
 
 /// Which questions the review shows.
@@ -95,7 +95,6 @@ fn ReviewCard(
             </h3>
             <p class="meta">{format!("Domain {} {} · task {} {} · {}", item.domain, item.domain_name, item.task, item.task_title, item.difficulty)}</p>
             <p class="stem">{item.stem}</p>
-            {item.choose.map(|n| view! { <p class="choose-hint">{format!("Choose {}.", count_word(n))}</p> })}
             <ul class="review-options" role="list">{options}</ul>
         </li>
     }

@@ -46,7 +46,11 @@ pub fn StudyPlanView(
             }
         })
         .collect_view();
-    let steps = plan.steps.into_iter().map(|s| view! { <li>{s}</li> }).collect_view();
+    let steps = plan
+        .steps
+        .into_iter()
+        .map(|s| view! { <li>{s}</li> })
+        .collect_view();
     view! {
         <div class="plan-body">
             <p class="muted">{total}", shared by exam weight and tilted toward what you missed."</p>

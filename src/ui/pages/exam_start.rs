@@ -44,8 +44,14 @@ pub fn ExamStartPage() -> impl IntoView {
         let in_progress = store.with(|s| s.in_progress(&exam.id).map(|a| a.id.0.clone()));
         let navigate = navigate.clone();
         let start = move |seed: Option<u64>| {
-            let Ok(bank) = library::bank(&exam.id) else { return };
-            let mode = if seed.is_some() { Mode::Challenge } else { Mode::Diagnostic };
+            let Ok(bank) = library::bank(&exam.id) else {
+                return;
+            };
+            let mode = if seed.is_some() {
+                Mode::Challenge
+            } else {
+                Mode::Diagnostic
+            };
             let seed = seed.unwrap_or_else(random_seed);
             let id = store.try_update(|s| s.start(exam, bank, seed, mode, now_ms()));
             if let Some(id) = id {
@@ -64,9 +70,10 @@ pub fn ExamStartPage() -> impl IntoView {
             Ok(None) => ().into_any(),
             Err(e) => view! { <p class="notice" role="alert">{e.to_string()}</p> }.into_any(),
         };
-        let duration = exam
-            .minutes
-            .map_or_else(|| exam.minutes_note.clone().unwrap_or_default(), |m| format!("{m} minutes"));
+        let duration = exam.minutes.map_or_else(
+            || exam.minutes_note.clone().unwrap_or_default(),
+            |m| format!("{m} minutes"),
+        );
         Ok(view! {
             <section class="intro">
                 <p class="eyebrow">{format!("{} · {}", exam.code, exam.level)}</p>

@@ -21,7 +21,9 @@ pub fn HomePage() -> impl IntoView {
                 .iter()
                 .map(|exam| {
                     let id = exam.id.clone();
-                    let in_progress = Signal::derive(move || store.with(|s| s.in_progress(&id).map(|a| a.id.0.clone())));
+                    let in_progress = Signal::derive(move || {
+                        store.with(|s| s.in_progress(&id).map(|a| a.id.0.clone()))
+                    });
                     view! { <li><ExamCard exam=exam in_progress=in_progress/></li> }
                 })
                 .collect_view()

@@ -34,8 +34,11 @@ pub fn QuizPage() -> impl IntoView {
             .and_then(|q| q.parse::<usize>().ok())
             .and_then(|q| q.checked_sub(1));
         store.with(|s| {
-            s.attempt(&attempt_id.get())
-                .map(|a| asked.unwrap_or(a.current).min(a.items.len().saturating_sub(1)))
+            s.attempt(&attempt_id.get()).map(|a| {
+                asked
+                    .unwrap_or(a.current)
+                    .min(a.items.len().saturating_sub(1))
+            })
         })
     });
 
@@ -56,9 +59,16 @@ pub fn QuizPage() -> impl IntoView {
             .into_any());
         }
         let question = store.with_untracked(|s| {
-            s.attempt(&aid).ok_or_else(|| "missing attempt".to_owned()).and_then(|a| shown(a, bank, pos))
+            s.attempt(&aid)
+                .ok_or_else(|| "missing attempt".to_owned())
+                .and_then(|a| shown(a, bank, pos))
         })?;
-        set_title(&format!("Question {} of {} · {} · Cert Diagnostic", pos + 1, question.total, exam.code));
+        set_title(&format!(
+            "Question {} of {} · {} · Cert Diagnostic",
+            pos + 1,
+            question.total,
+            exam.code
+        ));
         Ok(if reviewing.get() {
             view! { <FinishReview exam=exam bank=bank attempt=aid/> }.into_any()
         } else {
@@ -76,7 +86,10 @@ fn go_to(store: RwSignal<crate::core::store::Store>, exam: &str, attempt: &str, 
         }
     });
     let navigate = use_navigate();
-    navigate(&routes::question(exam, attempt, i), NavigateOptions::default());
+    navigate(
+        &routes::question(exam, attempt, i),
+        NavigateOptions::default(),
+    );
 }
 
 /// One question with its controls.
@@ -102,11 +115,19 @@ fn QuestionScreen(
 
     let aid = attempt.clone();
     let chosen = Signal::derive(move || {
-        store.with(|s| s.attempt(&aid).and_then(|a| a.answers.get(pos).cloned()).unwrap_or_default())
+        store.with(|s| {
+            s.attempt(&aid)
+                .and_then(|a| a.answers.get(pos).cloned())
+                .unwrap_or_default()
+        })
     });
     let aid = attempt.clone();
     let flagged = Signal::derive(move || {
-        store.with(|s| s.attempt(&aid).and_then(|a| a.flagged.get(pos).copied()).unwrap_or(false))
+        store.with(|s| {
+            s.attempt(&aid)
+                .and_then(|a| a.flagged.get(pos).copied())
+                .unwrap_or(false)
+        })
     });
     let aid = attempt.clone();
     let cells = Signal::derive(move || {
@@ -145,7 +166,10 @@ fn QuestionScreen(
     let jump = Callback::new(move |i: usize| go_to(store, &exam.id, &aid, i));
     let aid = attempt.clone();
     let to_review = move || {
-        navigate(&format!("{}&review=1", routes::question(&exam.id, &aid, pos)), NavigateOptions::default());
+        navigate(
+            &format!("{}&review=1", routes::question(&exam.id, &aid, pos)),
+            NavigateOptions::default(),
+        );
     };
     let to_review_key = to_review.clone();
 
@@ -202,7 +226,13 @@ fn QuestionScreen(
     // start at the top of what changed.
     Effect::new(move |_| focus_id("question-heading"));
 
-    let flag_label = move || if flagged.get() { "Unflag" } else { "Flag for review" };
+    let flag_label = move || {
+        if flagged.get() {
+            "Unflag"
+        } else {
+            "Flag for review"
+        }
+    };
     view! {
         <section class="quiz" aria-labelledby="question-heading">
             <div class="quiz-head">
@@ -248,7 +278,9 @@ fn FinishReview(
     let (unanswered, flagged, total) = store.with_untracked(|s| {
         s.attempt(&attempt).map_or((vec![], vec![], 0), |a| {
             let un: Vec<usize> = (0..a.items.len()).filter(|&i| !a.is_answered(i)).collect();
-            let fl: Vec<usize> = (0..a.items.len()).filter(|&i| a.flagged.get(i).copied().unwrap_or(false)).collect();
+            let fl: Vec<usize> = (0..a.items.len())
+                .filter(|&i| a.flagged.get(i).copied().unwrap_or(false))
+                .collect();
             (un, fl, a.items.len())
         })
     });

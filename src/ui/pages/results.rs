@@ -38,13 +38,24 @@ pub fn ResultsPage() -> impl IntoView {
     });
     // Score and review change only with the attempt; the plan also with
     // its settings. Split, so editing the plan never re-renders the rest.
-    let plan = Signal::derive(move || outcome.with(|o| o.as_ref().map(|r| r.plan.clone()).unwrap_or_default()));
-    let fixed = Memo::new(move |_| outcome.with(|o| o.as_ref().map(|r| (r.report.clone(), r.review.clone())).map_err(Clone::clone)));
+    let plan = Signal::derive(move || {
+        outcome.with(|o| o.as_ref().map(|r| r.plan.clone()).unwrap_or_default())
+    });
+    let fixed = Memo::new(move |_| {
+        outcome.with(|o| {
+            o.as_ref()
+                .map(|r| (r.report.clone(), r.review.clone()))
+                .map_err(Clone::clone)
+        })
+    });
 
     let page = move || -> Result<_, AppError> {
         let (report, review) = fixed.get()?;
         let exam = exam_from(&exam_id.get())?;
-        set_title(&format!("Results: {} of 1000 · {} · Cert Diagnostic", report.scaled, exam.code));
+        set_title(&format!(
+            "Results: {} of 1000 · {} · Cert Diagnostic",
+            report.scaled, exam.code
+        ));
         let retake = routes::exam(&exam.id);
         Ok(view! {
             <section class="intro">

@@ -1,0 +1,96 @@
+// Benchmarks the release build in ../dist: the bytes the first question
+// needs (raw, gzip -9, brotli q11), and the time from navigation to the
+// first question being interactive in Debian's Chromium, median of RUNS,
+// unthrottled and throttled like Lighthouse's mobile profile (150 ms RTT,
+// 1.6 Mbps down, 750 kbps up, 4× CPU). Writes the figures as JSON too.
+import { chromium } from '@playwright/test';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+const dist = path.resolve(import.meta.dirname, '..', '..', 'dist');
+const out = path.resolve(import.meta.dirname, '..', '..', 'bench', 'results');
+const RUNS = Number(process.env.RUNS ?? 5);
+
+// Sizes of what the first question needs: the page, its script, wasm, css.
+const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+// Every top-level file the page names (the script, wasm and css it loads).
+const assets = ['index.html', ...fs.readdirSync(dist).filter((f) => /\.(js|wasm|css)$/.test(f) && html.includes(f))];
+const files = [...new Set(assets)].map((name) => {
+  const buf = fs.readFileSync(path.join(dist, name));
+  return {
+    name,
+    raw: buf.length,
+    gzip: zlib.gzipSync(buf, { level: 9 }).length,
+    brotli: zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+});
+const total = files.reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip, brotli: t.brotli + f.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+
+// A tiny static server (as a host would serve dist/).
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
+const server = http.createServer((req, res) => {
+  let p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+  let file = path.join(dist, p);
+  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+  if (!file.startsWith(dist) || !fs.existsSync(file)) { res.writeHead(404); return res.end(); }
+  res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+  fs.createReadStream(file).pipe(res);
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const base = `http://127.0.0.1:${server.address().port}`;
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+
+// One attempt to resume: the first question of a real diagnostic.
+const setup = await browser.newPage();
+await setup.goto(`${base}/exam/clf-c02/`);
+await setup.getByRole('button', { name: 'Start the diagnostic' }).click();
+await setup.locator('.options input').first().waitFor({ state: 'attached' });
+const quizUrl = setup.url();
+const stored = await setup.evaluate(() => localStorage.getItem('cert-diagnostic'));
+await setup.close();
+
+async function once(throttled) {
+  const context = await browser.newContext();
+  await context.addInitScript((s) => localStorage.setItem('cert-diagnostic', s), stored);
+  const page = await context.newPage();
+  if (throttled) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  }
+  await page.goto(quizUrl, { waitUntil: 'commit' });
+  await page.locator('.options input').first().waitFor({ state: 'attached', timeout: 60_000 });
+  // performance.now() counts from the navigation's start.
+  const ms = await page.evaluate(() => performance.now());
+  await context.close();
+  return ms;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const timing = {};
+for (const [label, throttled] of [['unthrottled', false], ['mobile_throttled', true]]) {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await once(throttled));
+  timing[label] = { median_ms: Math.round(median(runs)), runs_ms: runs.map(Math.round) };
+}
+await browser.close();
+server.close();
+
+const kb = (n) => (n / 1024).toFixed(1).padStart(8) + ' KB';
+console.log('What the first question needs (raw / gzip -9 / brotli q11):');
+for (const f of files) console.log(`  ${f.name.padEnd(44)} ${kb(f.raw)} ${kb(f.gzip)} ${kb(f.brotli)}`);
+console.log(`  ${'total'.padEnd(44)} ${kb(total.raw)} ${kb(total.gzip)} ${kb(total.brotli)}   (budget: 120 KB brotli)`);
+console.log(`Navigation to first question interactive, median of ${RUNS}:`);
+console.log(`  unthrottled       ${timing.unthrottled.median_ms} ms   runs ${timing.unthrottled.runs_ms.join(', ')}`);
+console.log(`  mobile throttled  ${timing.mobile_throttled.median_ms} ms   runs ${timing.mobile_throttled.runs_ms.join(', ')}   (budget: 1500 ms)`);
+fs.mkdirSync(out, { recursive: true });
+const report = { date: new Date().toISOString(), files, total, timing, budgets: { brotli_bytes: 120 * 1024, throttled_ms: 1500 } };
+fs.writeFileSync(path.join(out, 'latest.json'), JSON.stringify(report, null, 2));
+console.log(`Figures written to bench/results/latest.json`);

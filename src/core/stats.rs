@@ -1,0 +1,200 @@
+//! The shape of a question bank: counts per domain, task, difficulty and
+//! kind, where the correct answers sit, how often the correct option is the
+//! longest, and near-duplicate stems. The bank-stats command prints it; the
+//! bank quality tests hold it to the targets of the content issue.
+
+use super::content::{normalise, Bank, Difficulty, Exam};
+use std::collections::{BTreeMap, HashSet};
+
+/// Figures for one exam's bank.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BankStats {
+    pub exam: String,
+    pub total: usize,
+    /// (domain, questions, share of the bank in percent, exam weight).
+    pub domains: Vec<(u8, usize, f64, u32)>,
+    pub tasks: BTreeMap<String, usize>,
+    pub difficulty: BTreeMap<Difficulty, usize>,
+    pub single: usize,
+    pub multi: usize,
+    /// Single-answer questions by the authored position of the correct option.
+    pub answer_positions: [usize; 4],
+    /// Single-answer questions whose correct option is the (strictly) longest.
+    pub correct_longest: usize,
+    /// Pairs of stems at or above the near-duplicate threshold.
+    pub near_duplicates: Vec<(String, String, f64)>,
+}
+
+/// Stems this similar (Jaccard over word trigrams) count as near-duplicates.
+pub const NEAR_DUPLICATE: f64 = 0.5;
+
+fn shingles(text: &str) -> HashSet<String> {
+    let words: Vec<String> = normalise(text).split(' ').map(str::to_owned).collect();
+    if words.len() < 3 {
+        return std::iter::once(words.join(" ")).collect();
+    }
+    words.windows(3).map(|w| w.join(" ")).collect()
+}
+
+/// Jaccard similarity of two texts over word trigrams, 0..=1.
+pub fn similarity(a: &str, b: &str) -> f64 {
+    let (a, b) = (shingles(a), shingles(b));
+    let inter = a.intersection(&b).count();
+    let union = a.union(&b).count();
+    #[allow(clippy::cast_precision_loss)]
+    if union == 0 {
+        0.0
+    } else {
+        inter as f64 / union as f64
+    }
+}
+
+/// Computes the figures.
+pub fn bank_stats(exam: &Exam, bank: &Bank) -> BankStats {
+    #[allow(clippy::cast_precision_loss)]
+    let total = bank.questions.len();
+    let domains = exam
+        .domains
+        .iter()
+        .map(|d| {
+            let n = bank
+                .questions
+                .iter()
+                .filter(|q| q.domain == d.number)
+                .count();
+            #[allow(clippy::cast_precision_loss)]
+            let share = if total == 0 {
+                0.0
+            } else {
+                100.0 * n as f64 / total as f64
+            };
+            (d.number, n, share, d.weight)
+        })
+        .collect();
+    let mut tasks: BTreeMap<String, usize> = exam
+        .domains
+        .iter()
+        .flat_map(|d| d.tasks.iter().map(|t| (t.id.clone(), 0)))
+        .collect();
+    let mut difficulty: BTreeMap<Difficulty, usize> =
+        Difficulty::ALL.iter().map(|&d| (d, 0)).collect();
+    let (mut single, mut multi, mut correct_longest) = (0, 0, 0);
+    let mut answer_positions = [0usize; 4];
+    for q in &bank.questions {
+        *tasks.entry(q.task.clone()).or_default() += 1;
+        *difficulty.entry(q.difficulty).or_default() += 1;
+        if q.is_multi() {
+            multi += 1;
+            continue;
+        }
+        single += 1;
+        if let Some(pos) = q.options.iter().position(|o| o.correct) {
+            if let Some(slot) = answer_positions.get_mut(pos) {
+                *slot += 1;
+            }
+            let len = q.options[pos].text.chars().count();
+            let longest = q
+                .options
+                .iter()
+                .enumerate()
+                .all(|(i, o)| i == pos || o.text.chars().count() < len);
+            if longest {
+                correct_longest += 1;
+            }
+        }
+    }
+    let mut near_duplicates = Vec::new();
+    let shingled: Vec<(&str, HashSet<String>)> = bank
+        .questions
+        .iter()
+        .map(|q| (q.id.as_str(), shingles(&q.stem)))
+        .collect();
+    for (i, (a, sa)) in shingled.iter().enumerate() {
+        for (b, sb) in &shingled[i + 1..] {
+            let inter = sa.intersection(sb).count();
+            let union = sa.union(sb).count();
+            #[allow(clippy::cast_precision_loss)]
+            let sim = if union == 0 {
+                0.0
+            } else {
+                inter as f64 / union as f64
+            };
+            if sim >= NEAR_DUPLICATE {
+                near_duplicates.push(((*a).to_owned(), (*b).to_owned(), sim));
+            }
+        }
+    }
+    BankStats {
+        exam: exam.id.clone(),
+        total,
+        domains,
+        tasks,
+        difficulty,
+        single,
+        multi,
+        answer_positions,
+        correct_longest,
+        near_duplicates,
+    }
+}
+
+impl BankStats {
+    /// Share of multiple-response questions, in percent.
+    pub fn multi_percent(&self) -> f64 {
+        percent(self.multi, self.total)
+    }
+
+    /// Share of a difficulty, in percent.
+    pub fn difficulty_percent(&self, d: Difficulty) -> f64 {
+        percent(self.difficulty.get(&d).copied().unwrap_or(0), self.total)
+    }
+
+    /// Share of single-answer questions whose correct option is the longest.
+    pub fn correct_longest_percent(&self) -> f64 {
+        percent(self.correct_longest, self.single)
+    }
+}
+
+fn percent(part: usize, whole: usize) -> f64 {
+    #[allow(clippy::cast_precision_loss)]
+    if whole == 0 {
+        0.0
+    } else {
+        100.0 * part as f64 / whole as f64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::testing::{sample_bank, sample_exam};
+
+    #[test]
+    fn similarity_bounds() {
+        assert!((similarity("a b c d", "a b c d") - 1.0).abs() < 1e-9);
+        assert!(
+            similarity(
+                "which service stores objects",
+                "what is the shared responsibility model"
+            ) < 0.01
+        );
+    }
+
+    #[test]
+    fn counts_and_longest() {
+        let exam = sample_exam();
+        let mut bank = sample_bank(&exam, 3);
+        // Make the first question's correct option the longest.
+        bank.questions[0].options[0].text = "A much longer correct option".into();
+        let s = bank_stats(&exam, &bank);
+        assert_eq!(s.total, 24);
+        assert_eq!(s.single, 24);
+        assert_eq!(s.tasks.get("1.1"), Some(&3));
+        assert_eq!(s.correct_longest, 1);
+        assert_eq!(s.answer_positions.iter().sum::<usize>(), 24);
+        assert!(
+            !s.near_duplicates.is_empty(),
+            "the sample stems differ by a digit only"
+        );
+    }
+}
