@@ -70,6 +70,7 @@ questions_total = 10
 questions_scored = 10
 minutes = 10
 practice_target = "t"
+practice_line = 750
   [[exam.domain]]
   number = 1
   name = "One"

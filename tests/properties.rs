@@ -109,6 +109,7 @@ fn fixture() -> (Exam, Bank) {
         minutes: None,
         minutes_note: Some("n".into()),
         practice_target: "t".into(),
+        practice_line: 800,
         guide_url: None,
         domains,
     };

@@ -1,20 +1,6 @@
-import { test, expect, Page } from '@playwright/test';
-import { bank, exam, expected, squash, Question } from './spec';
-
-// Answers the question on screen: right, or (for `wrongDomain`) wrong.
-async function answer(page: Page, questions: Question[], wrongDomain: number) {
-  const stem = squash(await page.locator('legend.stem').innerText());
-  const q = questions.find((x) => squash(x.stem) === stem);
-  expect(q, `the shown stem is in the bank: ${stem}`).toBeTruthy();
-  const pick = q!.domain === wrongDomain ? [q!.option.find((o) => !o.correct)!] : q!.option.filter((o) => o.correct);
-  const multi = q!.option.filter((o) => o.correct).length > 1;
-  await expect(page.locator(`.options input[type="${multi ? 'checkbox' : 'radio'}"]`)).toHaveCount(q!.option.length);
-  if (multi) await expect(page.locator('.choose-hint')).toHaveText(/Choose (two|three)\./);
-  for (const o of pick) {
-    await page.locator('.options label').filter({ has: page.locator('.option-text', { hasText: o.text }) }).first().click();
-  }
-  return { q: q!, correct: q!.domain !== wrongDomain };
-}
+import { test, expect } from '@playwright/test';
+import { answer, shownQuestion } from './helpers';
+import { bank, exam, expected, Question } from './spec';
 
 for (const [examId, wrongDomain] of [['clf-c02', 2], ['aip-c01', 1]] as const) {
   test(`${examId}: a full diagnostic scores as the spec says, and survives a reload`, async ({ page }) => {
@@ -28,7 +14,12 @@ for (const [examId, wrongDomain] of [['clf-c02', 2], ['aip-c01', 1]] as const) {
     const graded: { q: Question; correct: boolean }[] = [];
     for (let i = 0; i < 10; i++) {
       await expect(page.getByRole('heading', { level: 1, name: `Question ${i + 1} of 10` })).toBeVisible();
-      graded.push(await answer(page, questions, wrongDomain));
+      const q = await shownQuestion(page, questions);
+      const multi = q.option.filter((o) => o.correct).length > 1;
+      await expect(page.locator(`.options input[type="${multi ? 'checkbox' : 'radio'}"]`)).toHaveCount(q.option.length);
+      if (multi) await expect(page.locator('.choose-hint')).toHaveText(/Choose (two|three)\./);
+      await answer(page, q, q.domain !== wrongDomain);
+      graded.push({ q, correct: q.domain !== wrongDomain });
       if (i === 4) {
         // Reload mid-way: the same question, its answer and all before it kept.
         await page.reload();

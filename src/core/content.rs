@@ -35,6 +35,8 @@ pub struct Exam {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub minutes_note: Option<String>,
     pub practice_target: String,
+    /// The practice target as a scaled score, for charts.
+    pub practice_line: u32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub guide_url: Option<String>,
     #[serde(rename = "domain")]
@@ -339,6 +341,15 @@ pub fn validate_catalog(catalog: &Catalog, file: &str) -> Vec<ContentError> {
             err(
                 Some(id),
                 "give minutes, or minutes_note saying why it is unknown".into(),
+            );
+        }
+        if !(exam.pass_score..=1000).contains(&exam.practice_line) {
+            err(
+                Some(id),
+                format!(
+                    "practice_line {} should be between the pass score and 1000",
+                    exam.practice_line
+                ),
             );
         }
         if exam.total_weight() != 100 {

@@ -128,6 +128,13 @@ impl Store {
         v
     }
 
+    /// Deletes one attempt; true when it was there.
+    pub fn delete_attempt(&mut self, id: &str) -> bool {
+        let before = self.attempts.len();
+        self.attempts.retain(|a| a.id.0 != id);
+        self.attempts.len() != before
+    }
+
     /// Notes that these questions were shown at `now_ms`.
     pub fn mark_seen<'a>(&mut self, questions: impl IntoIterator<Item = &'a str>, now_ms: u64) {
         for q in questions {
@@ -158,6 +165,19 @@ mod tests {
         ));
         s.mark_seen(["clf-1.1-001"], 100);
         assert_eq!(decode(&encode(&s)), Ok(s));
+    }
+
+    #[test]
+    fn delete_one_attempt() {
+        let mut s = Store::default();
+        s.attempts
+            .push(Attempt::new("clf-c02", 1, Mode::Diagnostic, 100, vec![]));
+        s.attempts
+            .push(Attempt::new("clf-c02", 2, Mode::Diagnostic, 200, vec![]));
+        let id = s.attempts[0].id.0.clone();
+        assert!(s.delete_attempt(&id));
+        assert!(!s.delete_attempt(&id));
+        assert_eq!(s.attempts.len(), 1);
     }
 
     #[test]

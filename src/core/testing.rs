@@ -33,6 +33,7 @@ pub fn sample_exam() -> Exam {
         minutes: Some(90),
         minutes_note: None,
         practice_target: "750–800 on full-length timed attempts".into(),
+        practice_line: 750,
         guide_url: None,
         domains: vec![domain(1, 24), domain(2, 30), domain(3, 34), domain(4, 12)],
     }

@@ -4,6 +4,7 @@ use crate::ui::components::site_footer::SiteFooter;
 use crate::ui::components::site_header::SiteHeader;
 use crate::ui::components::storage_notice::StorageNotice;
 use crate::ui::pages::exam_start::ExamStartPage;
+use crate::ui::pages::history::HistoryPage;
 use crate::ui::pages::home::HomePage;
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::pages::quiz::QuizPage;
@@ -44,6 +45,7 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=HomePage/>
+                    <Route path=path!("/history") view=HistoryPage/>
                     <Route path=path!("/exam/:exam") view=ExamStartPage/>
                     <Route path=path!("/exam/:exam/quiz") view=QuizPage/>
                     <Route path=path!("/exam/:exam/results") view=ResultsPage/>

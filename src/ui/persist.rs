@@ -87,3 +87,19 @@ fn describe(e: &wasm_bindgen::JsValue) -> String {
     e.dyn_ref::<web_sys::DomException>()
         .map_or_else(|| "storage refused the write".to_owned(), |d| d.name())
 }
+
+/// Removes everything this app keeps in this browser, backups included.
+pub fn clear_all() {
+    if !available() {
+        return;
+    }
+    let storage = LocalStorage::raw();
+    let len = storage.length().unwrap_or(0);
+    let ours: Vec<String> = (0..len)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k == keys::STORE || k.starts_with(keys::BACKUP_PREFIX))
+        .collect();
+    for k in ours {
+        let _ = storage.remove_item(&k);
+    }
+}

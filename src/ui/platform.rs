@@ -59,3 +59,14 @@ pub fn focus_id(id: &str) {
         let _ = el.focus();
     }
 }
+
+/// Epoch milliseconds as a local date and time.
+pub fn format_time(ms: u64) -> String {
+    #[allow(clippy::cast_precision_loss)]
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+    let opts = js_sys::Object::new();
+    for (k, v) in [("dateStyle", "medium"), ("timeStyle", "short")] {
+        let _ = js_sys::Reflect::set(&opts, &k.into(), &v.into());
+    }
+    String::from(d.to_locale_string("default", &opts))
+}

@@ -1,17 +1,11 @@
 //! Finished attempts, newest first (the minimal history on the home page).
 
 use crate::core::library;
+use crate::ui::platform::format_time;
 use crate::ui::routes;
 use crate::ui::state::use_store;
 use leptos::prelude::*;
 use leptos_router::components::A;
-
-/// Formats epoch milliseconds as a local date and time.
-fn when(ms: u64) -> String {
-    #[allow(clippy::cast_precision_loss)]
-    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
-    String::from(d.to_locale_string("default", &wasm_bindgen::JsValue::UNDEFINED))
-}
 
 /// The list of finished attempts.
 #[component]
@@ -41,7 +35,7 @@ pub fn AttemptList() -> impl IntoView {
                 view! {
                     <li>
                         <A href=routes::results(&exam, &id)>
-                            <span class="when">{when(at)}</span>
+                            <span class="when">{format_time(at)}</span>
                             <span class="exam-code">{code}</span>
                             <span class="score">{summary.scaled}</span>
                             <span class="range">{format!("{}–{}", summary.low, summary.high)}</span>
@@ -57,6 +51,7 @@ pub fn AttemptList() -> impl IntoView {
             <section class="panel history" aria-labelledby="history-heading">
                 <h2 id="history-heading">"Your attempts"</h2>
                 <ul class="attempts" role="list">{rows}</ul>
+                <p><A href="/history/">"See your full history and trend"</A></p>
             </section>
         </Show>
     }

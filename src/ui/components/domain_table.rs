@@ -12,8 +12,9 @@ pub fn DomainTable(
     let weakest = report.weakest;
     let weakest_text = match weakest.and_then(|w| report.domains.iter().find(|d| d.number == w)) {
         Some(d) => format!(
-            "Weakest domain: {} {} — its shortfall (weight × what was missed) is the largest. Start there.",
-            d.number, d.name
+            "Weakest domain: {} {}. It costs you the most ({} points at stake). First: read the explanations of \
+             the questions you missed there (linked in the study plan), then work through its task statements.",
+            d.number, d.name, d.points_at_stake
         ),
         None => "No weakest domain: you missed nothing in this attempt.".to_owned(),
     };
@@ -26,6 +27,14 @@ pub fn DomainTable(
                 |a| format!("{:.0}%", a * 100.0),
             );
             let is_weakest = weakest == Some(d.number);
+            let bar = d.accuracy.map(|a| {
+                view! {
+                    <svg class="bar" viewBox="0 0 100 8" aria-hidden="true" preserveAspectRatio="none">
+                        <rect class="bar-track" x="0" y="0" width="100" height="8" rx="4"/>
+                        <rect class="bar-fill" x="0" y="0" width=format!("{:.1}", a * 100.0) height="8" rx="4"/>
+                    </svg>
+                }
+            });
             view! {
                 <tr class:weakest=is_weakest data-domain=d.number>
                     <th scope="row">
@@ -34,7 +43,7 @@ pub fn DomainTable(
                     </th>
                     <td>{format!("{}%", d.weight)}</td>
                     <td>{format!("{} of {}", d.correct, d.items)}</td>
-                    <td data-testid="accuracy">{acc}</td>
+                    <td class="acc"><span data-testid="accuracy">{acc}</span>{bar}</td>
                     <td>{format!("{:.1}", d.shortfall)}</td>
                     <td data-testid="stake">{format!("+{}", d.points_at_stake)}</td>
                 </tr>

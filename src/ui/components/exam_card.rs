@@ -41,8 +41,8 @@ pub fn ExamCard(
                         <A href=routes::exam(id) attr:class="button">"Details"</A>
                     }.into_any(),
                     None => view! {
-                        <A href=routes::exam(id) attr:class="button primary" attr:aria-label=format!("Start the {} diagnostic", exam.code)>
-                            "Start the diagnostic"
+                        <A href=routes::exam(id) attr:class="button primary">
+                            {format!("Start the {} diagnostic", exam.code)}
                         </A>
                     }.into_any(),
                 }}

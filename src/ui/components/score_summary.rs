@@ -1,6 +1,7 @@
 //! The headline of the results: score, range and verdict.
 
 use crate::core::scoring::{Report, Verdict};
+use crate::ui::components::score_gauge::ScoreGauge;
 use leptos::prelude::*;
 
 /// The estimated scaled score with its likely range, against the pass line.
@@ -28,6 +29,7 @@ pub fn ScoreSummary(
                 {format!(" · pass line {}", report.pass_score)}
             </p>
             <p class=verdict_class role="status" data-testid="verdict">{verdict}</p>
+            <ScoreGauge scaled=report.scaled low=report.low high=report.high pass=report.pass_score/>
             <p class="tally">
                 {format!(
                     "{} of {} correct ({} answered). Ten questions give a wide range: treat this as a direction, not a verdict.",

@@ -12,6 +12,9 @@ pub fn SiteHeader() -> impl IntoView {
                 <span class="brand-mark" aria-hidden="true">"✓"</span>
                 "Cert Diagnostic"
             </A>
+            <nav aria-label="Site">
+                <A href="/history/">"History"</A>
+            </nav>
         </header>
     }
 }

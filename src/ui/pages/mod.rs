@@ -1,6 +1,7 @@
 //! One file per page.
 
 pub mod exam_start;
+pub mod history;
 pub mod home;
 pub mod not_found;
 pub mod quiz;

@@ -78,14 +78,20 @@ pub fn QuizPage() -> impl IntoView {
     view! { <ErrorBoundary fallback=error_fallback>{screen}</ErrorBoundary> }
 }
 
-/// Moves to a question (stored, and in the URL).
-fn go_to(store: RwSignal<crate::core::store::Store>, exam: &str, attempt: &str, i: usize) {
+/// Moves to a question (stored, and in the URL). `navigate` is taken at
+/// set-up: event listeners run outside the component's reactive owner.
+fn go_to(
+    store: RwSignal<crate::core::store::Store>,
+    navigate: &impl Fn(&str, NavigateOptions),
+    exam: &str,
+    attempt: &str,
+    i: usize,
+) {
     store.update(|s| {
         if let Some(a) = s.attempt_mut(attempt) {
             a.go_to(i, now_ms());
         }
     });
-    let navigate = use_navigate();
     navigate(
         &routes::question(exam, attempt, i),
         NavigateOptions::default(),
@@ -163,7 +169,8 @@ fn QuestionScreen(
         });
     });
     let aid = attempt.clone();
-    let jump = Callback::new(move |i: usize| go_to(store, &exam.id, &aid, i));
+    let nav = navigate.clone();
+    let jump = Callback::new(move |i: usize| go_to(store, &nav, &exam.id, &aid, i));
     let aid = attempt.clone();
     let to_review = move || {
         navigate(
