@@ -17,14 +17,15 @@ cargo fmt --all -- --check
 cargo clippy --all-targets --quiet -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --lib --bins --quiet -- -D warnings
 
-say "native tests (core, content, bank quality, properties)"
+say "native tests (core, content, bank quality, links, properties)"
 run cargo test --quiet
 
 say "component tests in headless Chromium"
 run cargo test --target wasm32-unknown-unknown --test browser_results
 
-say "release build"
+say "release builds (at the root, and under a sub-path)"
 trunk build --release
+trunk build --release --public-url /prep/diagnostic/ --dist dist-sub
 
 say "end-to-end journeys in Chromium"
 (cd e2e && run npx playwright test)

@@ -1,5 +1,4 @@
-import { test, expect } from '@playwright/test';
-import { answer, shownQuestion } from './helpers';
+import { answer, expect, shownQuestion, test } from './helpers';
 import { bank, exam, expected, Question } from './spec';
 
 for (const [examId, wrongDomain] of [['clf-c02', 2], ['aip-c01', 1]] as const) {

@@ -1,8 +1,8 @@
-import { test, expect, Page } from '@playwright/test';
+import { Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
 import path from 'node:path';
-import { answer, answerAll, bank, finish, shownQuestion, start } from './helpers';
+import { answer, answerAll, bank, expect, finish, shownQuestion, start, test } from './helpers';
 
 const shots = path.resolve(__dirname, '..', '..', 'screenshots');
 fs.mkdirSync(shots, { recursive: true });

@@ -1,9 +1,66 @@
 // Steps the journeys share: start a diagnostic, read the question on screen
 // back from the bank, answer it right or wrong, and finish.
-import { expect, Page } from '@playwright/test';
+import { test as base, expect, Page } from '@playwright/test';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
 import { bank, exam, squash, Question } from './spec';
 
-export { bank, exam };
+export { bank, exam, expect };
+
+/**
+ * Every test runs under a guard: no Content-Security-Policy violation, no
+ * request leaving this machine's loopback (the page's own origin), and no
+ * uncaught error (a Rust panic surfaces as one).
+ */
+export const test = base.extend<{ guard: void }>({
+  guard: [
+    async ({ context }, use) => {
+      const csp: string[] = [];
+      const outside: string[] = [];
+      const crashes: string[] = [];
+      context.on('console', (m) => {
+        if (/Content Security Policy|Refused to/i.test(m.text())) csp.push(m.text());
+      });
+      context.on('request', (r) => {
+        const u = new URL(r.url());
+        if (!['data:', 'blob:'].includes(u.protocol) && u.hostname !== '127.0.0.1') outside.push(r.url());
+      });
+      context.on('page', (p) => p.on('pageerror', (e) => crashes.push(e.message)));
+      await use();
+      expect(csp, 'Content-Security-Policy violations').toEqual([]);
+      expect(outside, 'requests that left the page\'s origin').toEqual([]);
+      expect(crashes, 'uncaught errors in the page').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+/** Serves a copy of a build under `prefix` on a free port (a static host). */
+export async function serveCopy(build: string, prefix = '/') {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cert-diag-'));
+  const site = path.join(root, prefix);
+  fs.mkdirSync(site, { recursive: true });
+  fs.cpSync(build, site, { recursive: true });
+  const types: Record<string, string> = {
+    '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css',
+    '.svg': 'image/svg+xml', '.webmanifest': 'application/manifest+json',
+  };
+  const server = http.createServer((req, res) => {
+    let file = path.join(root, decodeURIComponent(new URL(req.url!, 'http://x').pathname));
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (!file.startsWith(root) || !fs.existsSync(file)) {
+      res.writeHead(404);
+      return res.end('not found');
+    }
+    res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const port = (server.address() as { port: number }).port;
+  return { url: `http://127.0.0.1:${port}${prefix}`, site, close: () => new Promise((r) => server.close(r)) };
+}
 
 /** The bank question shown on screen, found by its stem. */
 export async function shownQuestion(page: Page, questions: Question[]): Promise<Question> {
@@ -21,11 +78,10 @@ export async function answer(page: Page, q: Question, right: boolean) {
   }
 }
 
-/** From the home page into question 1 of a new diagnostic. */
+/** From the exam's page into question 1 of a new diagnostic (whether or
+ *  not another is in progress). */
 export async function start(page: Page, examId: string) {
-  const code = exam(examId).code;
-  await page.goto('/');
-  await page.getByRole('link', { name: `Start the ${code} diagnostic` }).click();
+  await page.goto(`/exam/${examId}/`);
   await page.getByRole('button', { name: /Start (the|a new) diagnostic/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Question 1 of 10' })).toBeVisible();
 }

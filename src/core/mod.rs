@@ -9,6 +9,7 @@ pub mod attempt;
 pub mod content;
 pub mod history;
 pub mod library;
+pub mod link;
 pub mod plan;
 pub mod review;
 pub mod rng;

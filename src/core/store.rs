@@ -6,6 +6,7 @@ use super::plan::PlanSettings;
 use super::select::SeenHistory;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use std::collections::BTreeSet;
 use std::fmt;
 
 /// Every localStorage key the app uses, in one place.
@@ -29,6 +30,10 @@ pub struct Store {
     pub seen: SeenHistory,
     #[serde(default)]
     pub plan: PlanSettings,
+    /// Ids of deleted attempts, so that merging with another tab's copy
+    /// never brings one back.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub deleted: BTreeSet<String>,
 }
 
 impl Default for Store {
@@ -38,6 +43,7 @@ impl Default for Store {
             attempts: Vec::new(),
             seen: SeenHistory::new(),
             plan: PlanSettings::default(),
+            deleted: BTreeSet::new(),
         }
     }
 }
@@ -132,7 +138,64 @@ impl Store {
     pub fn delete_attempt(&mut self, id: &str) -> bool {
         let before = self.attempts.len();
         self.attempts.retain(|a| a.id.0 != id);
+        self.deleted.insert(id.to_owned());
         self.attempts.len() != before
+    }
+
+    /// This store merged with another copy of it (another tab's): every
+    /// attempt of either, by id, the most recently changed copy of each;
+    /// deletions of either; the latest sighting of each question. `self`'s
+    /// plan settings win (the caller passes the newest write first).
+    pub fn merged(&self, other: &Store) -> Store {
+        let deleted: BTreeSet<String> = self.deleted.union(&other.deleted).cloned().collect();
+        let mut attempts: Vec<Attempt> = Vec::new();
+        for a in self.attempts.iter().chain(&other.attempts) {
+            if deleted.contains(&a.id.0) {
+                continue;
+            }
+            match attempts.iter_mut().find(|b| b.id == a.id) {
+                Some(b) => {
+                    let newer = (a.updated_ms, a.is_finished()) > (b.updated_ms, b.is_finished());
+                    if newer {
+                        *b = a.clone();
+                    }
+                }
+                None => attempts.push(a.clone()),
+            }
+        }
+        attempts.sort_by(|a, b| (a.started_ms, &a.id).cmp(&(b.started_ms, &b.id)));
+        let mut seen = self.seen.clone();
+        for (q, &t) in &other.seen {
+            let e = seen.entry(q.clone()).or_insert(t);
+            *e = (*e).max(t);
+        }
+        Store {
+            version: STORE_VERSION,
+            attempts,
+            seen,
+            plan: self.plan,
+            deleted,
+        }
+    }
+
+    /// A copy without the `n` oldest finished attempts (never an unfinished
+    /// one): what is kept when storage is full.
+    pub fn without_oldest_finished(&self, n: usize) -> Store {
+        let mut finished: Vec<(u64, String)> = self
+            .attempts
+            .iter()
+            .filter_map(|a| a.finished_ms.map(|f| (f, a.id.0.clone())))
+            .collect();
+        finished.sort();
+        let drop: BTreeSet<String> = finished.into_iter().take(n).map(|(_, id)| id).collect();
+        let mut out = self.clone();
+        out.attempts.retain(|a| !drop.contains(&a.id.0));
+        out
+    }
+
+    /// How many finished attempts there are.
+    pub fn finished_count(&self) -> usize {
+        self.attempts.iter().filter(|a| a.is_finished()).count()
     }
 
     /// Notes that these questions were shown at `now_ms`.
@@ -178,6 +241,76 @@ mod tests {
         assert!(s.delete_attempt(&id));
         assert!(!s.delete_attempt(&id));
         assert_eq!(s.attempts.len(), 1);
+    }
+
+    fn attempt(started: u64) -> Attempt {
+        let item = DrawnItem {
+            question: "q".into(),
+            order: vec![0, 1, 2, 3],
+        };
+        Attempt::new("clf-c02", started, Mode::Diagnostic, started, vec![item])
+    }
+
+    #[test]
+    fn two_tabs_merge_by_attempt_id() {
+        let mut a = Store::default();
+        let mut b = Store::default();
+        let shared = attempt(1);
+        a.attempts.push(shared.clone());
+        b.attempts.push(shared.clone());
+        // Tab A answers the shared attempt later than tab B did.
+        b.attempts[0].answers[0] = vec![1];
+        b.attempts[0].updated_ms = 5;
+        a.attempts[0].answers[0] = vec![2];
+        a.attempts[0].updated_ms = 9;
+        // Each tab also has an attempt of its own.
+        a.attempts.push(attempt(2));
+        b.attempts.push(attempt(3));
+        b.seen.insert("q".into(), 7);
+        a.seen.insert("q".into(), 4);
+        let m = b.merged(&a);
+        assert_eq!(m.attempts.len(), 3);
+        assert_eq!(m.attempts[0].answers[0], vec![2], "the later change wins");
+        assert_eq!(m.seen["q"], 7);
+        assert_eq!(m, a.merged(&b).clone_with_plan(m.plan));
+    }
+
+    impl Store {
+        fn clone_with_plan(mut self, plan: PlanSettings) -> Store {
+            self.plan = plan;
+            self
+        }
+    }
+
+    #[test]
+    fn a_deletion_survives_a_merge() {
+        let mut a = Store::default();
+        a.attempts.push(attempt(1));
+        let b = a.clone();
+        let id = a.attempts[0].id.0.clone();
+        a.delete_attempt(&id);
+        assert!(b.merged(&a).attempts.is_empty());
+        assert!(a.merged(&b).attempts.is_empty());
+    }
+
+    #[test]
+    fn trimming_keeps_the_unfinished_attempt() {
+        let mut s = Store::default();
+        for t in 1..=3 {
+            let mut a = attempt(t);
+            a.finished_ms = Some(t * 10);
+            s.attempts.push(a);
+        }
+        s.attempts.push(attempt(99));
+        let t = s.without_oldest_finished(10);
+        assert_eq!(t.attempts.len(), 1);
+        assert!(!t.attempts[0].is_finished());
+        let t = s.without_oldest_finished(1);
+        assert_eq!(t.finished_count(), 2);
+        assert!(
+            t.attempts.iter().all(|a| a.finished_ms != Some(10)),
+            "the oldest goes first"
+        );
     }
 
     #[test]

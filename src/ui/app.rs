@@ -1,14 +1,18 @@
 //! The app shell: contexts, persistence, and the routes.
 
+use crate::core::store::keys;
 use crate::ui::components::site_footer::SiteFooter;
 use crate::ui::components::site_header::SiteHeader;
 use crate::ui::components::storage_notice::StorageNotice;
+use crate::ui::components::update_banner::UpdateBanner;
+use crate::ui::offline::{self, UpdateReady};
 use crate::ui::pages::exam_start::ExamStartPage;
 use crate::ui::pages::history::HistoryPage;
 use crate::ui::pages::home::HomePage;
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::pages::quiz::QuizPage;
 use crate::ui::pages::results::ResultsPage;
+use crate::ui::pages::shared::SharedPage;
 use crate::ui::persist;
 use crate::ui::platform::base_path;
 use crate::ui::state::{AppStore, StorageNotes};
@@ -24,12 +28,15 @@ pub fn App() -> impl IntoView {
     let notes = RwSignal::new(note.iter().map(ToString::to_string).collect::<Vec<_>>());
     provide_context(AppStore(store));
     provide_context(StorageNotes(notes));
+    let update_ready = RwSignal::new(false);
+    provide_context(UpdateReady(update_ready));
+    offline::register(update_ready);
 
     // Sync with the outside world: every change to the store is written at
     // once, so a reload never loses an answer. A failed write is reported
     // back as a note (once).
     Effect::new(move |_| {
-        if let Err(note) = store.with(persist::save) {
+        if let Some(note) = store.with(persist::save) {
             let text = note.to_string();
             if !notes.with_untracked(|n| n.contains(&text)) {
                 notes.update(|n| n.push(text));
@@ -37,15 +44,31 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    // Another tab wrote: merge its attempts with ours, so neither tab ever
+    // overwrites the other's answers.
+    let listener = window_event_listener(leptos::ev::storage, move |e: web_sys::StorageEvent| {
+        if e.key().as_deref() == Some(keys::STORE) {
+            if let Some(next) = store.with_untracked(|s| persist::from_other_tab(s, e.new_value()))
+            {
+                if store.with_untracked(|s| *s != next) {
+                    store.set(next);
+                }
+            }
+        }
+    });
+    on_cleanup(move || listener.remove());
+
     view! {
         <Router base=base_path()>
             <a class="skip-link" href="#main">"Skip to content"</a>
             <SiteHeader/>
+            <UpdateBanner/>
             <StorageNotice/>
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=HomePage/>
                     <Route path=path!("/history") view=HistoryPage/>
+                    <Route path=path!("/shared") view=SharedPage/>
                     <Route path=path!("/exam/:exam") view=ExamStartPage/>
                     <Route path=path!("/exam/:exam/quiz") view=QuizPage/>
                     <Route path=path!("/exam/:exam/results") view=ResultsPage/>

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod components;
 pub mod error;
+pub mod offline;
 pub mod pages;
 pub mod persist;
 pub mod platform;

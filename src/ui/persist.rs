@@ -1,10 +1,14 @@
 //! Reading and writing the store in localStorage. A record that cannot be
-//! read is kept under a backup key, never dropped; storage that is blocked
-//! leaves the app working in memory, with a note saying so.
+//! read is kept under a backup key, never dropped; blocked storage leaves
+//! the app working in memory with a note; a full storage gives up the
+//! oldest finished attempts, never the current one; another tab's writes
+//! are merged, never overwritten.
 
 use crate::core::store::{decode, encode, keys, Store};
+use crate::ui::platform::now_ms;
 use gloo_storage::{LocalStorage, Storage};
 use std::fmt;
+use wasm_bindgen::JsCast;
 
 /// Something the test-taker should know about where progress is kept.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,7 +17,9 @@ pub enum StorageNote {
     Unreadable { backup_key: String, reason: String },
     /// This browser does not let the page keep data.
     Unavailable,
-    /// Writing failed (e.g. storage full).
+    /// Storage was full: the oldest finished attempts were not kept.
+    Trimmed(usize),
+    /// Writing failed (e.g. a storage quota of zero).
     WriteFailed(String),
 }
 
@@ -29,37 +35,52 @@ impl fmt::Display for StorageNote {
                 "This browser is not letting the page save data (private mode or a privacy setting). \
                  Everything works, but your progress will be lost when you close this tab.",
             ),
-            StorageNote::WriteFailed(reason) => {
-                write!(f, "Your latest progress could not be saved ({reason}). It is kept in this tab for now.")
-            }
+            StorageNote::Trimmed(n) => write!(
+                f,
+                "This browser's storage for the site is full, so the {n} oldest finished attempt(s) \
+                 were not kept there. Your current progress is saved."
+            ),
+            StorageNote::WriteFailed(reason) => write!(
+                f,
+                "Your progress could not be saved in this browser ({reason}). It is kept in this tab \
+                 until you close it."
+            ),
         }
     }
 }
 
-fn available() -> bool {
+fn storage() -> Option<web_sys::Storage> {
     // gloo's raw() panics when storage is blocked, so ask web-sys first.
-    web_sys::window().is_some_and(|w| matches!(w.local_storage(), Ok(Some(_))))
+    web_sys::window()?.local_storage().ok().flatten()?;
+    Some(LocalStorage::raw())
+}
+
+/// Keeps an unreadable record under a backup key; returns the key.
+fn back_up(storage: &web_sys::Storage, raw: &str) -> String {
+    let key = format!("{}{}", keys::BACKUP_PREFIX, now_ms());
+    if storage.set_item(&key, raw).is_ok() {
+        key
+    } else {
+        keys::STORE.to_owned()
+    }
 }
 
 /// Loads the store, or a fresh one with a note saying why.
 pub fn load() -> (Store, Option<StorageNote>) {
-    if !available() {
+    let Some(storage) = storage() else {
         return (Store::default(), Some(StorageNote::Unavailable));
-    }
-    let raw = LocalStorage::raw().get_item(keys::STORE).ok().flatten();
-    let Some(raw) = raw else {
+    };
+    let Some(raw) = storage.get_item(keys::STORE).ok().flatten() else {
         return (Store::default(), None);
     };
     match decode(&raw) {
         Ok(store) => (store, None),
         Err(e) => {
-            let backup_key = format!("{}{}", keys::BACKUP_PREFIX, crate::ui::platform::now_ms());
-            let kept = LocalStorage::raw().set_item(&backup_key, &raw).is_ok();
-            let backup_key = if kept {
-                backup_key
-            } else {
-                keys::STORE.to_owned()
-            };
+            let backup_key = back_up(&storage, &raw);
+            if backup_key != keys::STORE {
+                // Safe under its backup key: the main key starts afresh.
+                let _ = storage.remove_item(keys::STORE);
+            }
             (
                 Store::default(),
                 Some(StorageNote::Unreadable {
@@ -71,29 +92,64 @@ pub fn load() -> (Store, Option<StorageNote>) {
     }
 }
 
-/// Writes the store. While a backup of an unreadable record is pending it
-/// is already safe under its own key, so overwriting the main key is fine.
-pub fn save(store: &Store) -> Result<(), StorageNote> {
-    if !available() {
-        return Err(StorageNote::Unavailable);
-    }
-    LocalStorage::raw()
-        .set_item(keys::STORE, &encode(store))
-        .map_err(|e| StorageNote::WriteFailed(describe(&e)))
+fn error_name(e: &wasm_bindgen::JsValue) -> String {
+    e.dyn_ref::<web_sys::DomException>().map_or_else(
+        || "storage refused the write".to_owned(),
+        web_sys::DomException::name,
+    )
 }
 
-fn describe(e: &wasm_bindgen::JsValue) -> String {
-    use wasm_bindgen::JsCast;
-    e.dyn_ref::<web_sys::DomException>()
-        .map_or_else(|| "storage refused the write".to_owned(), |d| d.name())
+/// Writes the store, merged with what another tab may have written since.
+/// Returns a note when something happened the test-taker should know.
+pub fn save(store: &Store) -> Option<StorageNote> {
+    let Some(storage) = storage() else {
+        return Some(StorageNote::Unavailable);
+    };
+    let mut note = None;
+    let current = storage.get_item(keys::STORE).ok().flatten();
+    let to_write = match current.as_deref().map(decode) {
+        Some(Ok(theirs)) => store.merged(&theirs),
+        Some(Err(e)) => {
+            // Never overwrite a record we cannot read without keeping it.
+            let raw = current.unwrap_or_default();
+            let backup_key = back_up(&storage, &raw);
+            note = Some(StorageNote::Unreadable {
+                backup_key,
+                reason: e.to_string(),
+            });
+            store.clone()
+        }
+        None => store.clone(),
+    };
+    for dropped in 0..=to_write.finished_count() {
+        let candidate = if dropped == 0 {
+            to_write.clone()
+        } else {
+            to_write.without_oldest_finished(dropped)
+        };
+        match storage.set_item(keys::STORE, &encode(&candidate)) {
+            Ok(()) if dropped == 0 => return note,
+            Ok(()) => return Some(StorageNote::Trimmed(dropped)),
+            Err(e) if error_name(&e) == "QuotaExceededError" => {}
+            Err(e) => return Some(StorageNote::WriteFailed(error_name(&e))),
+        }
+    }
+    Some(StorageNote::WriteFailed("storage is full".into()))
+}
+
+/// What another tab's write means for this tab's store.
+pub fn from_other_tab(current: &Store, new_value: Option<String>) -> Option<Store> {
+    match new_value {
+        // Another tab cleared everything.
+        None => Some(Store::default()),
+        // The newest write first: its plan settings win.
+        Some(raw) => decode(&raw).ok().map(|theirs| theirs.merged(current)),
+    }
 }
 
 /// Removes everything this app keeps in this browser, backups included.
 pub fn clear_all() {
-    if !available() {
-        return;
-    }
-    let storage = LocalStorage::raw();
+    let Some(storage) = storage() else { return };
     let len = storage.length().unwrap_or(0);
     let ours: Vec<String> = (0..len)
         .filter_map(|i| storage.key(i).ok().flatten())

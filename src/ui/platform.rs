@@ -27,17 +27,23 @@ pub fn random_seed() -> u64 {
 }
 
 /// The path the app is served under ("" at the root, "/prep/diagnostic"
-/// under a sub-path), read from the `<base href>` Trunk writes.
+/// under a sub-path), from the `app-base` meta the build writes.
 pub fn base_path() -> String {
-    let base = web_sys::window()
+    web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.base_uri().ok().flatten())
+        .and_then(|d| d.query_selector("meta[name=app-base]").ok().flatten())
+        .and_then(|m| m.get_attribute("content"))
+        .unwrap_or_default()
+        .trim_end_matches('/')
+        .to_owned()
+}
+
+/// An absolute URL for a path from `routes` (which carries the base).
+pub fn absolute_url(path: &str) -> String {
+    let origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
         .unwrap_or_default();
-    let path = base
-        .split_once("://")
-        .and_then(|(_, rest)| rest.find('/').map(|i| rest[i..].to_owned()))
-        .unwrap_or_default();
-    path.trim_end_matches('/').to_owned()
+    format!("{origin}{path}")
 }
 
 /// Sets the document title.
@@ -69,4 +75,23 @@ pub fn format_time(ms: u64) -> String {
         let _ = js_sys::Reflect::set(&opts, &k.into(), &v.into());
     }
     String::from(d.to_locale_string("default", &opts))
+}
+
+/// Scrolls to and focuses the element with this id (in-page links that must
+/// not change the URL's fragment, which may carry a shared result).
+pub fn reveal(id: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    else {
+        return;
+    };
+    el.scroll_into_view();
+    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+        if !el.has_attribute("tabindex") {
+            let _ = el.set_attribute("tabindex", "-1");
+        }
+        let _ = el.focus();
+    }
 }

@@ -51,7 +51,7 @@ pub fn AttemptList() -> impl IntoView {
             <section class="panel history" aria-labelledby="history-heading">
                 <h2 id="history-heading">"Your attempts"</h2>
                 <ul class="attempts" role="list">{rows}</ul>
-                <p><A href="/history/">"See your full history and trend"</A></p>
+                <p><A href=routes::history()>"See your full history and trend"</A></p>
             </section>
         </Show>
     }

@@ -1,5 +1,6 @@
 //! What a page shows instead of itself when it cannot render.
 
+use crate::ui::routes;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -19,7 +20,7 @@ pub fn ErrorPanel(
             </ul>
             <p>
                 "Nothing you saved has been changed. "
-                <A href="/">"Go to the start page"</A>
+                <A href=routes::home()>"Go to the start page"</A>
             </p>
         </section>
     }

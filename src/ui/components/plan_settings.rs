@@ -4,14 +4,18 @@ use crate::core::plan::PlanSettings;
 use crate::ui::state::AppStore;
 use leptos::prelude::*;
 
-/// Hours per week and weeks until the exam. Without a store (a shared
-/// result, a test) the numbers are shown, not edited.
+/// Hours per week and weeks until the exam. Read-only, or without a store
+/// (a test), the numbers are shown, not edited.
 #[component]
 pub fn PlanSettingsForm(
     /// The settings in force.
     settings: PlanSettings,
+    /// Show the numbers without editing them (a shared result).
+    #[prop(optional)]
+    read_only: bool,
 ) -> impl IntoView {
-    let Some(AppStore(store)) = use_context::<AppStore>() else {
+    let store = use_context::<AppStore>().filter(|_| !read_only);
+    let Some(AppStore(store)) = store else {
         return view! {
             <p class="plan-settings">{format!("{} hours a week for {} weeks", settings.hours_per_week, settings.weeks)}</p>
         }

@@ -21,6 +21,9 @@ pub fn ResultsView(
     /// The study plan; it follows its settings as they are edited.
     #[prop(into)]
     plan: Signal<StudyPlan>,
+    /// A shared result: nothing on it changes this browser's data.
+    #[prop(optional)]
+    read_only: bool,
 ) -> impl IntoView {
     let (pass, cut) = (report.pass_score, report.raw_cut);
     view! {
@@ -31,7 +34,7 @@ pub fn ResultsView(
             <section class="panel plan" aria-labelledby="plan-heading">
                 <h2 id="plan-heading">"Your study plan"</h2>
                 // Rendered once, outside the plan, so typing keeps focus.
-                <PlanSettingsForm settings=plan.get_untracked().settings/>
+                <PlanSettingsForm settings=plan.get_untracked().settings read_only=read_only/>
                 {move || view! { <StudyPlanView plan=plan.get()/> }}
             </section>
             <ReviewList items=review/>

@@ -1,5 +1,6 @@
 //! The banner at the top of every page.
 
+use crate::ui::routes;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -8,12 +9,12 @@ use leptos_router::components::A;
 pub fn SiteHeader() -> impl IntoView {
     view! {
         <header class="site-header">
-            <A href="/" attr:class="brand">
+            <A href=routes::home() attr:class="brand">
                 <span class="brand-mark" aria-hidden="true">"✓"</span>
                 "Cert Diagnostic"
             </A>
             <nav aria-label="Site">
-                <A href="/history/">"History"</A>
+                <A href=routes::history()>"History"</A>
             </nav>
         </header>
     }

@@ -1,6 +1,7 @@
 //! The study plan: time per domain and the task statements to work on.
 
 use crate::core::plan::StudyPlan;
+use crate::ui::platform::reveal;
 use leptos::prelude::*;
 
 /// Time per domain, tasks to study (each linked to the missed question),
@@ -25,7 +26,15 @@ pub fn StudyPlanView(
                             <li>
                                 {label}
                                 " — "
-                                <a href=format!("#review-{}", i + 1)>{format!("review question {}", i + 1)}</a>
+                                <a
+                                    href=format!("#review-{}", i + 1)
+                                    on:click=move |ev| {
+                                        ev.prevent_default();
+                                        reveal(&format!("review-{}", i + 1));
+                                    }
+                                >
+                                    {format!("review question {}", i + 1)}
+                                </a>
                             </li>
                         }
                         .into_any(),

@@ -4,6 +4,7 @@
 use crate::core::attempt::Mode;
 use crate::core::content::Exam;
 use crate::core::library;
+use crate::core::link::parse_challenge;
 use crate::ui::components::error_panel::error_fallback;
 use crate::ui::error::AppError;
 use crate::ui::platform::{now_ms, random_seed, set_title};
@@ -23,8 +24,8 @@ pub fn exam_from(id: &str) -> Result<&'static Exam, AppError> {
 /// Reads a challenge seed (hex) from the query.
 fn challenge_seed(raw: Option<String>) -> Result<Option<u64>, AppError> {
     raw.map(|s| {
-        u64::from_str_radix(s.trim(), 16)
-            .map_err(|_| AppError(format!("This challenge link is damaged (\"{s}\" is not a challenge code). You can still start a fresh diagnostic.")))
+        parse_challenge(&s)
+            .map_err(|e| AppError(format!("{e} You can still start a fresh diagnostic.")))
     })
     .transpose()
 }
@@ -55,7 +56,7 @@ pub fn ExamStartPage() -> impl IntoView {
             let seed = seed.unwrap_or_else(random_seed);
             let id = store.try_update(|s| s.start(exam, bank, seed, mode, now_ms()));
             if let Some(id) = id {
-                navigate(&routes::question(&exam.id, &id.0, 0), Default::default());
+                navigate(&routes::question(&exam.id, &id.0, 0), routes::exact());
             }
         };
         let start_fresh = start.clone();

@@ -29,7 +29,7 @@ pub fn HistoryPage() -> impl IntoView {
             return Ok(view! {
                 <section class="panel">
                     <p>"No finished diagnostic yet. Your results will appear here, with a trend once you have two."</p>
-                    <p><A href="/" attr:class="button primary">"Choose an exam"</A></p>
+                    <p><A href=routes::home() attr:class="button primary">"Choose an exam"</A></p>
                 </section>
             }
             .into_any());

@@ -6,3 +6,4 @@ pub mod home;
 pub mod not_found;
 pub mod quiz;
 pub mod results;
+pub mod shared;

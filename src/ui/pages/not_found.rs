@@ -1,5 +1,6 @@
 //! The page for an address the app does not have.
 
+use crate::ui::routes;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -11,7 +12,7 @@ pub fn NotFound() -> impl IntoView {
         <section class="panel">
             <h1 id="page-title" tabindex="-1">"This page doesn't exist"</h1>
             <p>"The link may be mistyped or from an older version of the site. Your saved progress is untouched."</p>
-            <p><A href="/" attr:class="button primary">"Go to the start page"</A></p>
+            <p><A href=routes::home() attr:class="button primary">"Go to the start page"</A></p>
         </section>
     }
 }

@@ -92,10 +92,7 @@ fn go_to(
             a.go_to(i, now_ms());
         }
     });
-    navigate(
-        &routes::question(exam, attempt, i),
-        NavigateOptions::default(),
-    );
+    navigate(&routes::question(exam, attempt, i), routes::exact());
 }
 
 /// One question with its controls.
@@ -175,7 +172,7 @@ fn QuestionScreen(
     let to_review = move || {
         navigate(
             &format!("{}&review=1", routes::question(&exam.id, &aid, pos)),
-            NavigateOptions::default(),
+            routes::exact(),
         );
     };
     let to_review_key = to_review.clone();
@@ -309,7 +306,7 @@ fn FinishReview(
             return;
         }
         match store.try_update(|s| s.finish(&aid, exam, bank, now_ms())) {
-            Some(Ok(_)) => navigate(&routes::results(&exam.id, &aid), NavigateOptions::default()),
+            Some(Ok(_)) => navigate(&routes::results(&exam.id, &aid), routes::exact()),
             Some(Err(e)) => error.set(Some(e)),
             None => {}
         }

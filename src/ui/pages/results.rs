@@ -1,12 +1,14 @@
 //! The results of one attempt.
 
 use crate::core::library;
+use crate::core::link::SharedResult;
 use crate::core::session::Results;
 use crate::ui::components::error_panel::error_fallback;
 use crate::ui::components::results_view::ResultsView;
+use crate::ui::components::share_box::ShareBox;
 use crate::ui::error::AppError;
 use crate::ui::pages::exam_start::exam_from;
-use crate::ui::platform::{focus_id, set_title};
+use crate::ui::platform::{absolute_url, focus_id, set_title};
 use crate::ui::routes;
 use crate::ui::state::use_store;
 use leptos::prelude::*;
@@ -57,12 +59,35 @@ pub fn ResultsPage() -> impl IntoView {
             report.scaled, exam.code
         ));
         let retake = routes::exam(&exam.id);
+        let (result_link, seed) = store.with_untracked(|s| {
+            s.attempt(&attempt_id.get_untracked())
+                .map(|a| (SharedResult::of(a), a.seed))
+                .map_or((String::new(), 0), |(l, seed)| {
+                    (absolute_url(&routes::shared(&l)), seed)
+                })
+        });
+        let challenge = absolute_url(&routes::challenge(&exam.id, seed));
         Ok(view! {
             <section class="intro">
                 <p class="eyebrow">{format!("{} diagnostic results", exam.code)}</p>
                 <h1 id="page-title" tabindex="-1">{exam.name.clone()}</h1>
             </section>
             <ResultsView report=report review=review plan=plan/>
+            <section class="panel share" aria-labelledby="share-heading">
+                <h2 id="share-heading">"Share"</h2>
+                <ShareBox
+                    title="This result"
+                    explain="Opens these results, worked out from your answers in the link. Nothing is uploaded: the answers travel in the link itself.".to_owned()
+                    url=result_link
+                    id="share-result"
+                />
+                <ShareBox
+                    title="A challenge"
+                    explain=format!("Whoever opens it gets the same 10 {} questions in the same order.", exam.code)
+                    url=challenge
+                    id="share-challenge"
+                />
+            </section>
             <p class="actions"><A href=retake attr:class="button primary">"Take another diagnostic"</A></p>
         })
     };
