@@ -16,6 +16,11 @@ say "format and lints"
 cargo fmt --all -- --check
 cargo clippy --all-targets --quiet -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --lib --bins --quiet -- -D warnings
+# Everything from a link or storage is rendered as text, never as markup.
+if grep -rn "inner_html" src; then
+  echo "inner_html is not allowed: render text through the view." >&2
+  exit 1
+fi
 
 say "native tests (core, content, bank quality, links, properties)"
 run cargo test --quiet
