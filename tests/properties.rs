@@ -8,6 +8,9 @@ use cert_diagnostic::core::select::{apportion, draw, SeenHistory};
 use proptest::prelude::*;
 
 proptest! {
+    // Failures are reported, not written to disk.
+    #![proptest_config(ProptestConfig { failure_persistence: None, ..ProptestConfig::default() })]
+
     #[test]
     fn apportionment_sums_to_n_and_fills_every_domain(weights in prop::collection::vec(1u32..60, 1..8), n in 0usize..80) {
         let seats = apportion(&weights, n);
