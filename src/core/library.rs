@@ -22,6 +22,15 @@ pub fn catalog() -> Result<&'static Catalog, String> {
         .map_err(Clone::clone)
 }
 
+/// An exam's code ("CLF-C02") by id; the id upper-cased for an exam this
+/// version no longer lists (an old attempt still shows).
+pub fn exam_code(id: &str) -> String {
+    catalog()
+        .ok()
+        .and_then(|c| c.exam(id))
+        .map_or_else(|| id.to_uppercase(), |e| e.code.clone())
+}
+
 /// The embedded bank of one exam, parsed the first time it is asked for
 /// (only the chosen exam's bank is ever parsed).
 pub fn bank(exam_id: &str) -> Result<&'static Bank, String> {

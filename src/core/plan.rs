@@ -204,7 +204,7 @@ mod tests {
     use super::*;
     use crate::core::content::Difficulty;
     use crate::core::scoring::score;
-    use crate::core::testing::{clf_like_exam, graded};
+    use crate::core::testing::{clf_like_exam, graded, worked_seven_of_ten};
 
     #[test]
     fn percents_sum_to_100() {
@@ -220,12 +220,7 @@ mod tests {
     fn worked_plan_for_seven_of_ten() {
         // Same pattern as scoring.md §3: a = [0.5, 2/3, 0.75, 1].
         let exam = clf_like_exam();
-        let mut items = Vec::new();
-        for (domain, n) in [(1u8, 2usize), (2, 3), (3, 4), (4, 1)] {
-            for k in 0..n {
-                items.push(graded(domain, Difficulty::Medium, k != 0 || domain == 4));
-            }
-        }
+        let items = worked_seven_of_ten();
         let report = score(&exam, &items);
         let covered: BTreeSet<String> = items.iter().map(|g| g.task.clone()).collect();
         let plan = plan(&exam, &report, &items, &covered, PlanSettings::default());

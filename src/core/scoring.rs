@@ -253,7 +253,7 @@ pub fn score(exam: &Exam, items: &[GradedItem]) -> Report {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::testing::{clf_like_exam, graded};
+    use crate::core::testing::{clf_like_exam, graded, worked_seven_of_ten};
 
     #[test]
     fn scaled_anchor_points() {
@@ -273,15 +273,10 @@ mod tests {
     }
 
     #[test]
-    fn worked_seven_of_ten() {
+    fn the_worked_seven_of_ten() {
         // scoring.md §3: 7 of 10, one wrong in each of domains 1, 2, 3.
         let exam = clf_like_exam();
-        let mut items = Vec::new();
-        for (domain, n) in [(1u8, 2usize), (2, 3), (3, 4), (4, 1)] {
-            for k in 0..n {
-                items.push(graded(domain, Difficulty::Medium, k != 0 || domain == 4));
-            }
-        }
+        let items = worked_seven_of_ten();
         let r = score(&exam, &items);
         let acc: Vec<f64> = r.domains.iter().map(|d| d.accuracy.unwrap()).collect();
         assert!((acc[0] - 0.5).abs() < 1e-9);
@@ -337,21 +332,33 @@ mod tests {
     }
 
     #[test]
-    fn weakest_ties_go_to_larger_weight_then_lower_domain() {
+    fn weakest_ties_go_to_larger_weight() {
         let exam = clf_like_exam();
-        // Domain 1 (W 24) and domain 3 (W 34): shortfall 24·1 vs 34·(1 − x).
-        // Make both shortfalls 12: domain 1 half right of 2; domain 3 ...
+        // Domain 1 (W 24) half right: shortfall 12. Domain 4 (W 12) wrong:
+        // shortfall 12 too. Domain 2 one wrong of three: 10.
         let mut items = vec![
             graded(1, Difficulty::Medium, true),
             graded(1, Difficulty::Medium, false),
         ];
-        // Domain 2: one wrong of three = 10; domain 3: all right; domain 4: wrong = 12.
         items.extend([true, true, false].map(|c| graded(2, Difficulty::Medium, c)));
         items.extend([true; 4].map(|c| graded(3, Difficulty::Medium, c)));
         items.push(graded(4, Difficulty::Medium, false));
         let r = score(&exam, &items);
-        // Shortfalls: d1 = 12, d2 = 10, d4 = 12: tie → larger weight (d1, 24).
+        // The tie of 12 goes to the larger weight: domain 1.
         assert_eq!(r.weakest, Some(1));
+    }
+
+    #[test]
+    fn weakest_equal_weights_tie_to_the_lower_domain() {
+        let mut exam = clf_like_exam();
+        for d in &mut exam.domains {
+            d.weight = 25;
+        }
+        let items = vec![
+            graded(3, Difficulty::Medium, false),
+            graded(2, Difficulty::Medium, false),
+        ];
+        assert_eq!(score(&exam, &items).weakest, Some(2));
     }
 
     #[test]

@@ -91,6 +91,18 @@ pub fn sample_bank(exam: &Exam, per_task: usize) -> Bank {
     Bank { questions }
 }
 
+/// scoring.md §3's worked attempt: CLF-C02 seats [2, 3, 4, 1], all medium,
+/// one wrong in each of domains 1, 2 and 3 (7 of 10).
+pub fn worked_seven_of_ten() -> Vec<GradedItem> {
+    let mut items = Vec::new();
+    for (domain, n) in [(1u8, 2usize), (2, 3), (3, 4), (4, 1)] {
+        for k in 0..n {
+            items.push(graded(domain, Difficulty::Medium, k != 0 || domain == 4));
+        }
+    }
+    items
+}
+
 /// A graded item of `domain` (task `<domain>.1`).
 pub fn graded(domain: u8, difficulty: Difficulty, correct: bool) -> GradedItem {
     GradedItem {

@@ -28,10 +28,7 @@ pub fn AttemptList() -> impl IntoView {
         });
         rows.into_iter()
             .map(|(exam, id, at, summary)| {
-                let code = library::catalog()
-                    .ok()
-                    .and_then(|c| c.exam(&exam))
-                    .map_or_else(|| exam.to_uppercase(), |e| e.code.clone());
+                let code = library::exam_code(&exam);
                 view! {
                     <li>
                         <A href=routes::results(&exam, &id)>

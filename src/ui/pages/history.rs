@@ -145,10 +145,7 @@ fn AttemptTable(
         });
         rows.into_iter()
             .map(|Row { id, exam, at, summary }| {
-                let code = library::catalog()
-                    .ok()
-                    .and_then(|c| c.exam(&exam))
-                    .map_or_else(|| exam.to_uppercase(), |e| e.code.clone());
+                let code = library::exam_code(&exam);
                 let when = format_time(at);
                 let label = format!("Delete the {code} attempt of {when}");
                 let del = id.clone();
