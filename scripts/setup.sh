@@ -13,9 +13,11 @@ say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 TRUNK_VERSION=0.22.1
 
 # 1. Debian packages.
+# package:command — a command already on PATH (however installed) is enough.
 missing=()
-for pkg in chromium chromium-driver brotli python3 nodejs npm; do
-  dpkg -s "$pkg" >/dev/null 2>&1 || command -v "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+for pair in chromium:chromium chromium-driver:chromedriver brotli:brotli python3:python3 nodejs:node npm:npm; do
+  pkg=${pair%%:*} cmd=${pair#*:}
+  command -v "$cmd" >/dev/null 2>&1 || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then
   say "apt: installing ${missing[*]}"
