@@ -217,3 +217,20 @@ for (const width of [1280, 390]) {
     await page.screenshot({ path: path.join(shots, `history-${width}.png`), fullPage: true });
   });
 }
+
+test('"Resume your diagnostic" lands on the question where you left off', async ({ page }) => {
+  await start(page, 'clf-c02');
+  const questions = bank('clf-c02');
+  for (let i = 0; i < 3; i++) {
+    await answer(page, await shownQuestion(page, questions), true);
+    await page.getByRole('button', { name: 'Next →' }).click();
+  }
+  await expect(page.getByRole('heading', { level: 1, name: 'Question 4 of 10' })).toBeVisible();
+  await page.getByRole('link', { name: 'Cert Diagnostic' }).click();
+  await page.getByRole('link', { name: 'Resume your diagnostic' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Question 4 of 10' })).toBeVisible();
+  await expect(page.locator('.progress-grid .cell.answered')).toHaveCount(3);
+  await page.goto('/exam/clf-c02/');
+  await page.getByRole('link', { name: 'Resume your diagnostic' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Question 4 of 10' })).toBeVisible();
+});

@@ -42,8 +42,25 @@ impl Store {
             attempt.id = AttemptId(format!("{}x", attempt.id.0));
         }
         let id = attempt.id.clone();
+        if let Some(first) = attempt.items.first() {
+            self.seen.insert(first.question.clone(), now_ms);
+        }
         self.attempts.push(attempt);
         id
+    }
+
+    /// Shows question `i` of an attempt: it becomes the current one and
+    /// counts as seen, so that an abandoned attempt still steers the next
+    /// draw toward new questions.
+    pub fn show(&mut self, id: &str, i: usize, now_ms: u64) {
+        let Some(a) = self.attempt_mut(id) else {
+            return;
+        };
+        a.go_to(i, now_ms);
+        let shown = a.items.get(a.current).map(|item| item.question.clone());
+        if let Some(q) = shown {
+            self.seen.insert(q, now_ms);
+        }
     }
 
     /// Finishes an attempt: scores it, keeps the summary, and marks its
@@ -142,9 +159,23 @@ mod tests {
         assert_eq!(r.review.len(), 10);
         assert!(r.review.iter().all(|i| i.correct));
 
+        // Showing a question counts as seeing it.
+        store.show(&id.0, 3, 2_500);
+        assert_eq!(store.attempt(&id.0).unwrap().current, 3);
+        assert!(store.seen.contains_key(&attempt.items[3].question));
+
         // The next diagnostic prefers the questions not yet seen.
+        let before = store.seen.clone();
         let id2 = store.start(&exam, &bank, 78, Mode::Diagnostic, 3_000);
         let a2 = store.attempt(&id2.0).unwrap();
+        assert!(
+            store.seen.contains_key(&a2.items[0].question),
+            "its first question is now seen"
+        );
+        let store = Store {
+            seen: before,
+            ..store.clone()
+        };
         assert!(a2
             .items
             .iter()

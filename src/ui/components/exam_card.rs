@@ -10,9 +10,9 @@ use leptos_router::components::A;
 pub fn ExamCard(
     /// The exam to show.
     exam: &'static Exam,
-    /// The id of an unfinished attempt of this exam, if any.
+    /// Where an unfinished attempt of this exam left off, if there is one.
     #[prop(into)]
-    in_progress: Signal<Option<String>>,
+    resume: Signal<Option<String>>,
 ) -> impl IntoView {
     let duration = exam.minutes.map_or_else(
         || "duration not confirmed".to_owned(),
@@ -35,9 +35,9 @@ pub fn ExamCard(
                 {exam.domains.iter().map(|d| format!("{} {}%", d.name, d.weight)).collect::<Vec<_>>().join(" · ")}
             </p>
             <div class="actions">
-                {move || match in_progress.get() {
+                {move || match resume.get() {
                     Some(a) => view! {
-                        <A href=routes::question(id, &a, 0) attr:class="button primary">"Resume your diagnostic"</A>
+                        <A href=a attr:class="button primary">"Resume your diagnostic"</A>
                         <A href=routes::exam(id) attr:class="button">"Details"</A>
                     }.into_any(),
                     None => view! {

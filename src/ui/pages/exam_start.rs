@@ -42,7 +42,10 @@ pub fn ExamStartPage() -> impl IntoView {
         let exam = exam_from(&params.read().get("exam").unwrap_or_default())?;
         set_title(&format!("{} diagnostic · Cert Diagnostic", exam.code));
         let seed = challenge_seed(query.read().get("challenge"));
-        let in_progress = store.with(|s| s.in_progress(&exam.id).map(|a| a.id.0.clone()));
+        let in_progress = store.with(|s| {
+            s.in_progress(&exam.id)
+                .map(|a| routes::question(&exam.id, &a.id.0, a.current))
+        });
         let navigate = navigate.clone();
         let start = move |seed: Option<u64>| {
             let Ok(bank) = library::bank(&exam.id) else {
@@ -98,10 +101,7 @@ pub fn ExamStartPage() -> impl IntoView {
                     </tbody>
                 </table>
                 <div class="actions">
-                    {in_progress.as_ref().map(|a| {
-                        let href = routes::question(&exam.id, a, 0);
-                        view! { <a class="button primary" href=href>"Resume your diagnostic"</a> }
-                    })}
+                    {in_progress.clone().map(|href| view! { <a class="button primary" href=href>"Resume your diagnostic"</a> })}
                     <button type="button" class="button" class:primary=in_progress.is_none()
                         on:click=move |_| start_fresh(None)>
                         {if in_progress.is_some() { "Start a new diagnostic" } else { "Start the diagnostic" }}

@@ -6,6 +6,7 @@ use crate::ui::components::error_panel::error_fallback;
 use crate::ui::components::exam_card::ExamCard;
 use crate::ui::error::AppError;
 use crate::ui::platform::set_title;
+use crate::ui::routes;
 use crate::ui::state::use_store;
 use leptos::prelude::*;
 
@@ -22,9 +23,12 @@ pub fn HomePage() -> impl IntoView {
                 .map(|exam| {
                     let id = exam.id.clone();
                     let in_progress = Signal::derive(move || {
-                        store.with(|s| s.in_progress(&id).map(|a| a.id.0.clone()))
+                        store.with(|s| {
+                            s.in_progress(&id)
+                                .map(|a| routes::question(&a.exam, &a.id.0, a.current))
+                        })
                     });
-                    view! { <li><ExamCard exam=exam in_progress=in_progress/></li> }
+                    view! { <li><ExamCard exam=exam resume=in_progress/></li> }
                 })
                 .collect_view()
         })

@@ -87,11 +87,7 @@ fn go_to(
     attempt: &str,
     i: usize,
 ) {
-    store.update(|s| {
-        if let Some(a) = s.attempt_mut(attempt) {
-            a.go_to(i, now_ms());
-        }
-    });
+    store.update(|s| s.show(attempt, i, now_ms()));
     navigate(&routes::question(exam, attempt, i), routes::exact());
 }
 
