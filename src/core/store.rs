@@ -5,7 +5,6 @@ use super::attempt::Attempt;
 use super::plan::PlanSettings;
 use super::select::SeenHistory;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use std::collections::BTreeSet;
 use std::fmt;
 
@@ -80,18 +79,21 @@ impl fmt::Display for DecodeError {
 
 /// Reads a stored record of any known version, migrating it to the current one.
 pub fn decode(raw: &str) -> Result<Store, DecodeError> {
-    let value: Value =
+    // Only the version first (other fields ignored), then the whole
+    // record in that version's shape: no generic JSON tree needed.
+    #[derive(Deserialize)]
+    struct Versioned {
+        version: Option<u64>,
+    }
+    let head: Versioned =
         serde_json::from_str(raw).map_err(|e| DecodeError::NotJson(e.to_string()))?;
-    let version = value
-        .get("version")
-        .and_then(Value::as_u64)
-        .ok_or(DecodeError::NoVersion)?;
+    let version = head.version.ok_or(DecodeError::NoVersion)?;
     let invalid = |e: serde_json::Error| DecodeError::Invalid {
         version,
         reason: e.to_string(),
     };
     match version {
-        1 => serde_json::from_value(value).map_err(invalid),
+        1 => serde_json::from_str(raw).map_err(invalid),
         v if v > u64::from(STORE_VERSION) => Err(DecodeError::FromTheFuture(v)),
         // Version 0 never shipped; anything older than 1 is unknown.
         _ => Err(DecodeError::Invalid {
