@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 const TOP: f64 = 16.0;
 const HEIGHT: f64 = 168.0;
-const LEFT: f64 = 48.0;
-const WIDTH: f64 = 532.0;
+const LEFT: f64 = 64.0;
+const WIDTH: f64 = 516.0;
 
 fn y(score: u32) -> f64 {
     TOP + (1000.0 - f64::from(score.clamp(100, 1000))) / 900.0 * HEIGHT
@@ -59,10 +59,10 @@ pub fn TrendChart(
     view! {
         <svg class="trend" viewBox="0 0 600 200" role="img" aria-label=label>
             <line class="trend-axis" x1=f(LEFT) x2=f(LEFT + WIDTH) y1=f(y(100)) y2=f(y(100))/>
-            <text class="trend-tick" x="40" y=f(y(1000) + 4.0) text-anchor="end">"1000"</text>
-            <text class="trend-tick" x="40" y=f(y(100) + 4.0) text-anchor="end">"100"</text>
+            <text class="trend-tick" x="56" y=f(y(1000) + 4.0) text-anchor="end">"1000"</text>
+            <text class="trend-tick" x="56" y=f(y(100) + 4.0) text-anchor="end">"100"</text>
             <line class="trend-pass" x1=f(LEFT) x2=f(LEFT + WIDTH) y1=f(y(pass)) y2=f(y(pass))/>
-            <text class="trend-tick" x="40" y=f(y(pass) + 4.0) text-anchor="end">{pass.to_string()}</text>
+            <text class="trend-tick" x="56" y=f(y(pass) + 4.0) text-anchor="end">{pass.to_string()}</text>
             <line class="trend-target" x1=f(LEFT) x2=f(LEFT + WIDTH) y1=f(y(target)) y2=f(y(target))/>
             <text class="trend-note" x=f(LEFT + WIDTH) y=f(y(target) - 4.0) text-anchor="end">{format!("practice target {target}")}</text>
             <text class="trend-note" x=f(LEFT + WIDTH) y=f(y(pass) + 14.0) text-anchor="end">{format!("pass {pass}")}</text>
