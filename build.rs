@@ -91,17 +91,44 @@ fn main() {
         fs::write(out.join(name), text).unwrap_or_else(|e| panic!("cannot write {name}: {e}"));
     };
     write("catalog.json", &to_json(&catalog));
-    let mut table = String::from("/// Each exam's bank as compact JSON, by exam id.\npub static BANKS: &[(&str, &str)] = &[\n");
+
+    // Natively (tests, bank-stats) the banks are embedded. The web app
+    // fetches each exam's bank when that exam is opened, from a file named
+    // by its content hash; the post-build hook copies the files listed in
+    // banks/manifest.json (beside the target's profile dir) into the site.
+    let wasm = env::var("TARGET").is_ok_and(|t| t.starts_with("wasm32"));
+    let site_banks = out.ancestors().nth(3).map(|profile| profile.join("banks"));
+    if let (true, Some(dir)) = (wasm, &site_banks) {
+        fs::create_dir_all(dir).unwrap_or_else(|e| panic!("cannot create {}: {e}", dir.display()));
+    }
+    let mut files = String::from("/// Each exam's bank file (for the web app), by exam id, with its content hash.\npub static BANK_FILES: &[(&str, &str, &str)] = &[\n");
+    let mut embedded = String::from("/// Each exam's bank as compact JSON, by exam id (native builds).\n#[cfg(not(target_arch = \"wasm32\"))]\npub static BANKS: &[(&str, &str)] = &[\n");
+    let mut manifest = Vec::new();
     for (id, bank) in &banks {
+        let json = to_json(bank);
+        let hash = content::content_hash(&json);
+        let file = format!("{id}-{hash}.json");
         let name = format!("bank-{id}.json");
-        write(&name, &to_json(bank));
+        write(&name, &json);
+        if let (true, Some(dir)) = (wasm, &site_banks) {
+            fs::write(dir.join(&file), &json)
+                .unwrap_or_else(|e| panic!("cannot write {file}: {e}"));
+        }
+        manifest.push((id.clone(), file.clone()));
+        let _ = writeln!(files, "    ({id:?}, {file:?}, {hash:?}),");
         let _ = writeln!(
-            table,
+            embedded,
             "    ({id:?}, include_str!(concat!(env!(\"OUT_DIR\"), \"/{name}\"))),"
         );
     }
-    table.push_str("];\n");
-    write("banks.rs", &table);
+    files.push_str("];\n");
+    embedded.push_str("];\n");
+    write("banks.rs", &format!("{files}\n{embedded}"));
+    if let (true, Some(dir)) = (wasm, &site_banks) {
+        let map: std::collections::BTreeMap<_, _> = manifest.into_iter().collect();
+        fs::write(dir.join("manifest.json"), to_json(&map))
+            .unwrap_or_else(|e| panic!("cannot write the bank manifest: {e}"));
+    }
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> String {

@@ -5,10 +5,12 @@
    its hash (computed here from the built file: no 'unsafe-inline').
 2. The base path as a <meta> instead of <base> (the policy says
    base-uri 'none'); manifest and icon links.
-3. index.html at every route path, so deep links and reloads work on any
+3. Each exam's question bank (built by build.rs, named by content hash)
+   into banks/, preloaded by that exam's pages.
+4. index.html at every route path, so deep links and reloads work on any
    static host with no rewrite rules. The paths are fixed per exam, so the
    list comes from content/exams.toml.
-4. sw.js: precaches every file of this build under a cache name derived
+5. sw.js: precaches every file of this build under a cache name derived
    from the files' contents.
 """
 import base64
@@ -65,16 +67,36 @@ index.write_text(html, encoding="utf-8")
 for name in ("manifest.webmanifest", "icon.svg"):
     shutil.copyfile(ROOT / "public" / name, staging / name)
 
-# 3. Every route path gets the page.
-catalog = tomllib.loads((ROOT / "content" / "exams.toml").read_text(encoding="utf-8"))
-routes = ["history", "shared"]
-for exam in catalog["exam"]:
-    routes += [f"exam/{exam['id']}", f"exam/{exam['id']}/quiz", f"exam/{exam['id']}/results"]
-for route in routes:
-    (staging / route).mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(index, staging / route / "index.html")
+# 3. The banks this build embedded the hashes of (build.rs writes them
+#    beside the wasm target's profile directory).
+target = pathlib.Path(os.environ.get("CARGO_TARGET_DIR") or ROOT / "target") / "wasm32-unknown-unknown"
+profiles = [os.environ["TRUNK_PROFILE"]] if os.environ.get("TRUNK_PROFILE") else ["release", "debug"]
+manifests = [target / p / "banks" / "manifest.json" for p in profiles]
+manifests = [m for m in manifests if m.exists()]
+if not manifests:
+    sys.exit(f"postbuild: no bank manifest under {target}: did the wasm build run?")
+manifest_path = max(manifests, key=lambda m: m.stat().st_mtime)
+bank_files = json.loads(manifest_path.read_text(encoding="utf-8"))
+(staging / "banks").mkdir(exist_ok=True)
+for exam_id, name in bank_files.items():
+    shutil.copyfile(manifest_path.parent / name, staging / "banks" / name)
 
-# 4. The service worker, over every file of this build.
+# 4. Every route path gets the page; an exam's pages preload its bank.
+catalog = tomllib.loads((ROOT / "content" / "exams.toml").read_text(encoding="utf-8"))
+routes = {"history": html, "shared": html}
+for exam in catalog["exam"]:
+    name = bank_files.get(exam["id"])
+    if name is None:
+        sys.exit(f"postbuild: no bank file for exam {exam['id']} in {manifest_path}")
+    preload = f'<link rel="preload" href="{base}banks/{name}" as="fetch" crossorigin>'
+    page = html.replace('<meta name="theme-color"', preload + '<meta name="theme-color"', 1)
+    for route in (f"exam/{exam['id']}", f"exam/{exam['id']}/quiz", f"exam/{exam['id']}/results"):
+        routes[route] = page
+for route, page in routes.items():
+    (staging / route).mkdir(parents=True, exist_ok=True)
+    (staging / route / "index.html").write_text(page, encoding="utf-8")
+
+# 5. The service worker, over every file of this build.
 files = sorted(p for p in staging.rglob("*") if p.is_file() and p.name not in ("sw.js", ".trunk-lock"))
 digest = hashlib.sha256()
 urls = []
@@ -86,4 +108,7 @@ sw = (ROOT / "scripts" / "sw.js").read_text(encoding="utf-8")
 sw = sw.replace("__CACHE__", "cert-diagnostic-" + digest.hexdigest()[:16])
 sw = sw.replace("__BASE__", base).replace("__FILES__", json.dumps(urls))
 (staging / "sw.js").write_text(sw, encoding="utf-8")
-print(f"postbuild: CSP with {len(inline)} inline hash(es); {len(routes)} route pages; sw.js precaches {len(urls)} files")
+print(
+    f"postbuild: CSP with {len(inline)} inline hash(es); {len(bank_files)} banks; "
+    f"{len(routes)} route pages; sw.js precaches {len(urls)} files"
+)

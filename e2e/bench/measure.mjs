@@ -13,10 +13,15 @@ const dist = path.resolve(import.meta.dirname, '..', '..', 'dist');
 const out = path.resolve(import.meta.dirname, '..', '..', 'bench', 'results');
 const RUNS = Number(process.env.RUNS ?? 5);
 
-// Sizes of what the first question needs: the page, its script, wasm, css.
-const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
-// Every top-level file the page names (the script, wasm and css it loads).
-const assets = ['index.html', ...fs.readdirSync(dist).filter((f) => /\.(js|wasm|css)$/.test(f) && html.includes(f))];
+// Sizes of what the first question needs: the quiz page, the script, wasm
+// and css it loads, and the exam's question bank it preloads.
+const quizPage = 'exam/clf-c02/quiz/index.html';
+const html = fs.readFileSync(path.join(dist, quizPage), 'utf8');
+const assets = [
+  quizPage,
+  ...fs.readdirSync(dist).filter((f) => /\.(js|wasm|css)$/.test(f) && html.includes(f)),
+  ...[...html.matchAll(/banks\/[\w-]+\.json/g)].map((m) => m[0]),
+];
 const files = [...new Set(assets)].map((name) => {
   const buf = fs.readFileSync(path.join(dist, name));
   return {

@@ -275,6 +275,17 @@ impl Bank {
     }
 }
 
+/// A short content hash (FNV-1a, 64 bits, hex): names a bank file so that
+/// a new bank is a new URL, and lets the app check what it fetched.
+pub fn content_hash(text: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
 /// The 1-based line of the first `id = "<id>"` in a TOML source.
 pub fn line_of_id(source: &str, id: &str) -> Option<usize> {
     let needle = format!("\"{id}\"");

@@ -1,6 +1,7 @@
 //! The app shell: contexts, persistence, and the routes.
 
 use crate::core::store::keys;
+use crate::ui::banks::BanksLoaded;
 use crate::ui::components::site_footer::SiteFooter;
 use crate::ui::components::site_header::SiteHeader;
 use crate::ui::components::storage_notice::StorageNotice;
@@ -28,6 +29,7 @@ pub fn App() -> impl IntoView {
     let notes = RwSignal::new(note.iter().map(ToString::to_string).collect::<Vec<_>>());
     provide_context(AppStore(store));
     provide_context(StorageNotes(notes));
+    provide_context(BanksLoaded(RwSignal::new(0)));
     let update_ready = RwSignal::new(false);
     provide_context(UpdateReady(update_ready));
     offline::register(update_ready);

@@ -2,6 +2,7 @@
 //! (storage, time, randomness). Business rules live in `crate::core`.
 
 pub mod app;
+pub mod banks;
 pub mod components;
 pub mod error;
 pub mod offline;

@@ -3,8 +3,9 @@
 
 use crate::core::attempt::Mode;
 use crate::core::content::Exam;
-use crate::core::library;
+use crate::core::library::{self, BankError};
 use crate::core::link::parse_challenge;
+use crate::ui::banks::{loading_view, use_bank};
 use crate::ui::components::error_panel::error_fallback;
 use crate::ui::error::AppError;
 use crate::ui::platform::{now_ms, random_seed, set_title};
@@ -46,6 +47,14 @@ pub fn ExamStartPage() -> impl IntoView {
             s.in_progress(&exam.id)
                 .map(|a| routes::question(&exam.id, &a.id.0, a.current))
         });
+        // Fetch the questions now, so they are here by the time Start is pressed.
+        let bank_state = use_bank(&exam.id);
+        let ready = bank_state.is_ok();
+        let bank_note = match bank_state {
+            Ok(_) => None,
+            Err(BankError::Loading) => Some(loading_view()),
+            Err(e) => Some(view! { <p class="notice" role="alert">{e.to_string()}</p> }.into_any()),
+        };
         let navigate = navigate.clone();
         let start = move |seed: Option<u64>| {
             let Ok(bank) = library::bank(&exam.id) else {
@@ -68,7 +77,7 @@ pub fn ExamStartPage() -> impl IntoView {
                 <div class="panel challenge">
                     <h2>"You've been challenged"</h2>
                     <p>"Whoever opens this link gets the same 10 questions in the same order. Compare your results afterwards."</p>
-                    <button type="button" class="button primary" on:click=move |_| start(Some(seed))>"Take the challenge"</button>
+                    <button type="button" class="button primary" disabled=!ready on:click=move |_| start(Some(seed))>"Take the challenge"</button>
                 </div>
             }.into_any(),
             Ok(None) => ().into_any(),
@@ -100,9 +109,10 @@ pub fn ExamStartPage() -> impl IntoView {
                         }).collect_view()}
                     </tbody>
                 </table>
+                {bank_note}
                 <div class="actions">
                     {in_progress.clone().map(|href| view! { <a class="button primary" href=href>"Resume your diagnostic"</a> })}
-                    <button type="button" class="button" class:primary=in_progress.is_none()
+                    <button type="button" class="button" class:primary=in_progress.is_none() disabled=!ready
                         on:click=move |_| start_fresh(None)>
                         {if in_progress.is_some() { "Start a new diagnostic" } else { "Start the diagnostic" }}
                     </button>

@@ -3,8 +3,9 @@
 //! finishing. Every step is stored at once and has its own URL.
 
 use crate::core::content::{Bank, Exam};
-use crate::core::library;
+use crate::core::library::BankError;
 use crate::core::review::{shown, ShownQuestion};
+use crate::ui::banks::{loading_view, use_bank};
 use crate::ui::components::error_panel::error_fallback;
 use crate::ui::components::progress_grid::{Cell, ProgressGrid};
 use crate::ui::components::question_form::QuestionForm;
@@ -44,7 +45,11 @@ pub fn QuizPage() -> impl IntoView {
 
     let screen = move || -> Result<AnyView, AppError> {
         let exam = exam_from(&exam_id.get())?;
-        let bank = library::bank(&exam.id).map_err(AppError)?;
+        let bank = match use_bank(&exam.id) {
+            Ok(bank) => bank,
+            Err(BankError::Loading) => return Ok(loading_view()),
+            Err(e) => return Err(AppError(e.to_string())),
+        };
         let aid = attempt_id.get();
         let pos = position.get().ok_or_else(|| {
             AppError("This diagnostic is not saved in this browser. Start a new one from the exam's page.".into())

@@ -1,8 +1,9 @@
 //! The results of one attempt.
 
-use crate::core::library;
+use crate::core::library::BankError;
 use crate::core::link::SharedResult;
 use crate::core::session::Results;
+use crate::ui::banks::{loading_view, use_bank};
 use crate::ui::components::error_panel::error_fallback;
 use crate::ui::components::results_view::ResultsView;
 use crate::ui::components::share_box::ShareBox;
@@ -24,9 +25,14 @@ pub fn ResultsPage() -> impl IntoView {
     let exam_id = Memo::new(move |_| params.read().get("exam").unwrap_or_default());
     let attempt_id = Memo::new(move |_| query.read().get("a").unwrap_or_default());
 
-    let outcome = Memo::new(move |_| -> Result<Results, AppError> {
+    // Ok(None) while the exam's questions are still loading.
+    let outcome = Memo::new(move |_| -> Result<Option<Results>, AppError> {
         let exam = exam_from(&exam_id.get())?;
-        let bank = library::bank(&exam.id).map_err(AppError)?;
+        let bank = match use_bank(&exam.id) {
+            Ok(bank) => bank,
+            Err(BankError::Loading) => return Ok(None),
+            Err(e) => return Err(AppError(e.to_string())),
+        };
         let aid = attempt_id.get();
         store.with(|s| {
             let attempt = s.attempt(&aid).ok_or_else(|| {
@@ -35,24 +41,32 @@ pub fn ResultsPage() -> impl IntoView {
             if !attempt.is_finished() {
                 return Err(AppError("This diagnostic is not finished yet: answer the questions first.".into()));
             }
-            s.results(&aid, exam, bank).map_err(AppError)
+            s.results(&aid, exam, bank).map(Some).map_err(AppError)
         })
     });
     // Score and review change only with the attempt; the plan also with
     // its settings. Split, so editing the plan never re-renders the rest.
     let plan = Signal::derive(move || {
-        outcome.with(|o| o.as_ref().map(|r| r.plan.clone()).unwrap_or_default())
+        outcome.with(|o| {
+            o.as_ref()
+                .ok()
+                .and_then(Option::as_ref)
+                .map(|r| r.plan.clone())
+                .unwrap_or_default()
+        })
     });
     let fixed = Memo::new(move |_| {
         outcome.with(|o| {
             o.as_ref()
-                .map(|r| (r.report.clone(), r.review.clone()))
+                .map(|r| r.as_ref().map(|r| (r.report.clone(), r.review.clone())))
                 .map_err(Clone::clone)
         })
     });
 
-    let page = move || -> Result<_, AppError> {
-        let (report, review) = fixed.get()?;
+    let page = move || -> Result<AnyView, AppError> {
+        let Some((report, review)) = fixed.get()? else {
+            return Ok(loading_view());
+        };
         let exam = exam_from(&exam_id.get())?;
         set_title(&format!(
             "Results: {} of 1000 · {} · Cert Diagnostic",
@@ -89,10 +103,11 @@ pub fn ResultsPage() -> impl IntoView {
                 />
             </section>
             <p class="actions"><A href=retake attr:class="button primary">"Take another diagnostic"</A></p>
-        })
+        }
+        .into_any())
     };
     Effect::new(move |_| {
-        if fixed.with(Result::is_ok) {
+        if fixed.with(|f| matches!(f, Ok(Some(_)))) {
             focus_id("page-title");
         }
     });

@@ -1,10 +1,11 @@
 //! A result someone shared: recomputed here from the answers in the link,
 //! shown read-only, and never added to this browser's history.
 
-use crate::core::library;
+use crate::core::library::{self, BankError};
 use crate::core::link::SharedResult;
 use crate::core::session::results_of;
 use crate::core::store::Store;
+use crate::ui::banks::{loading_view, use_bank};
 use crate::ui::components::results_view::ResultsView;
 use crate::ui::platform::set_title;
 use crate::ui::routes;
@@ -19,7 +20,18 @@ pub fn SharedPage() -> impl IntoView {
     let location = use_location();
     move || {
         let hash = location.hash.get();
-        let link = hash.parse::<SharedResult>().and_then(|link| {
+        let parsed = hash.parse::<SharedResult>();
+        if let Ok(link) = &parsed {
+            // The link's exam's questions must be here before it is checked.
+            match use_bank(&link.exam) {
+                Err(BankError::Loading) => return loading_view(),
+                Err(e @ BankError::Damaged(_)) => {
+                    return view! { <p class="notice" role="alert">{e.to_string()}</p> }.into_any();
+                }
+                _ => {}
+            }
+        }
+        let link = parsed.and_then(|link| {
             let catalog = library::catalog().map_err(|_| crate::core::link::LinkError::Empty)?;
             link.check(catalog, |id| library::bank(id).ok())?;
             Ok(link)
