@@ -74,7 +74,10 @@ profiles = [os.environ["TRUNK_PROFILE"]] if os.environ.get("TRUNK_PROFILE") else
 manifests = [target / p / "banks" / "manifest.json" for p in profiles]
 manifests = [m for m in manifests if m.exists()]
 if not manifests:
-    sys.exit(f"postbuild: no bank manifest under {target}: did the wasm build run?")
+    sys.exit(
+        f"postbuild: no bank manifest under {target} (build.rs writes it when content changes; "
+        "run `touch build.rs` and build again)"
+    )
 manifest_path = max(manifests, key=lambda m: m.stat().st_mtime)
 bank_files = json.loads(manifest_path.read_text(encoding="utf-8"))
 (staging / "banks").mkdir(exist_ok=True)
