@@ -178,8 +178,8 @@ fn QuestionScreen(
     };
     let to_review_key = to_review.clone();
 
-    // Keyboard: 1–6 or A–F choose, Enter goes on, F flags. Arrows move
-    // within the radio group natively.
+    // Keyboard: 1–6 or A–E choose (F is taken: it flags), Enter goes on.
+    // Arrows move within the radio group natively.
     let options: Vec<u8> = question.options.iter().map(|(i, _, _)| *i).collect();
     let key_handle = window_event_listener(ev::keydown, move |e: ev::KeyboardEvent| {
         if e.ctrl_key() || e.meta_key() || e.alt_key() {
