@@ -17,7 +17,12 @@ pub fn QuestionForm(
     on_choose: Callback<u8>,
 ) -> impl IntoView {
     let multi = question.choose.is_some();
-    let group = format!("q-{}", question.position);
+    // One radio group name for every question. Moving to another question
+    // patches this form in place; were the name per question, renaming a
+    // still-checked radio into the new group would make the browser uncheck
+    // the new question's saved answer (issue #12: answers that looked lost).
+    let group = "answer".to_owned();
+    let ids = format!("q-{}", question.position);
     let hint = question
         .choose
         .map(|n| format!("Choose {}.", count_word(n)));
@@ -27,7 +32,7 @@ pub fn QuestionForm(
         .enumerate()
         .map(|(k, (index, text, _))| {
             let index = *index;
-            let id = format!("{group}-o{k}");
+            let id = format!("{ids}-o{k}");
             let letter = char::from(b'A' + u8::try_from(k).unwrap_or(0));
             view! {
                 <li>
