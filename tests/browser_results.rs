@@ -40,6 +40,7 @@ fn results_view_shows_the_worked_numbers() {
     for (domain, n) in [(1u8, 2usize), (2, 3), (3, 4), (4, 1)] {
         for k in 0..n {
             items.push(GradedItem {
+                scored: true,
                 question: format!("q{domain}{k}"),
                 domain,
                 task: format!("{domain}.1"),

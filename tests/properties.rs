@@ -1,10 +1,14 @@
 //! Invariants of shared/spec/scoring.md, over generated inputs.
 #![cfg(not(target_arch = "wasm32"))]
 
+use cert_diagnostic::core::attempt::Mode;
 use cert_diagnostic::core::content::{Bank, Choice, Difficulty, Domain, Exam, Question, Task};
 use cert_diagnostic::core::plan::whole_percents;
+use cert_diagnostic::core::readiness::{effective_n, readiness_of, recency, Readiness};
+use cert_diagnostic::core::scoring::GradedItem;
 use cert_diagnostic::core::scoring::{scaled, wilson, Z_80};
-use cert_diagnostic::core::select::{apportion, draw, SeenHistory};
+use cert_diagnostic::core::select::{apportion, draw, draw_form, FormSpec, SeenHistory};
+use cert_diagnostic::core::store::Store;
 use proptest::prelude::*;
 
 proptest! {
@@ -58,7 +62,88 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig { failure_persistence: None, cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_form_has_the_section_1_counts_and_no_question_twice(seed in any::<u64>(), seen in 0usize..120) {
+        let (exam, bank) = fixture_with(15);
+        let history: SeenHistory = bank.questions.iter().take(seen).map(|q| (q.id.clone(), 7)).collect();
+        let form = FormSpec::full_length(&exam);
+        let items = draw_form(&exam, &bank, form, seed, &history);
+        let weights: Vec<u32> = exam.domains.iter().map(|d| d.weight).collect();
+        for (scored, n) in [(true, form.scored), (false, form.unscored)] {
+            let want = apportion(&weights, n);
+            let got: Vec<usize> = exam.domains.iter().map(|d| {
+                items.iter().filter(|i| i.scored == scored && bank.question(&i.question).unwrap().domain == d.number).count()
+            }).collect();
+            prop_assert_eq!(got, want);
+        }
+        let mut ids: Vec<&str> = items.iter().map(|i| i.question.as_str()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        prop_assert_eq!(ids.len(), 75);
+    }
+
+    #[test]
+    fn unscored_answers_never_change_the_report(seed in any::<u64>(), scored in prop::collection::vec(0u8..4, 75), a in prop::collection::vec(0u8..5, 75), b in prop::collection::vec(0u8..5, 75)) {
+        let (exam, bank) = fixture_with(15);
+        let results = |unscored: &[u8]| {
+            let mut store = Store::default();
+            let id = store.start(&exam, &bank, seed, Mode::PracticeExam, 1).0;
+            let attempt = store.attempt(&id).unwrap().clone();
+            for (i, item) in attempt.items.iter().enumerate() {
+                let q = bank.question(&item.question).unwrap();
+                // 4 means "left unanswered".
+                let pick = if item.scored { scored[i] } else { unscored[i] };
+                if pick < 4 {
+                    store.attempt_mut(&id).unwrap().choose(i, pick, q, 2).unwrap();
+                }
+            }
+            store.finish(&id, &exam, &bank, 3).unwrap();
+            store.results(&id, &exam, &bank).unwrap()
+        };
+        let (ra, rb) = (results(&a), results(&b));
+        prop_assert_eq!(&ra.report, &rb.report);
+        prop_assert_eq!(&ra.plan, &rb.plan);
+    }
+
+    #[test]
+    fn equal_ages_give_n_eff_equal_to_n(n in 1usize..300, age in 0u64..20_000_000_000) {
+        let now = 30_000_000_000u64;
+        let weights = vec![recency(now - age, now); n];
+        prop_assert!((effective_n(&weights) - n as f64).abs() < 1e-6 * n as f64);
+    }
+
+    #[test]
+    fn the_readiness_range_contains_the_estimate(evidence in prop::collection::vec((1u8..=5, any::<bool>(), 0u64..90, 0usize..3), 25..150)) {
+        let (exam, _) = fixture();
+        let now = 100 * 86_400_000u64;
+        let ev: Vec<(GradedItem, u64)> = evidence.iter().enumerate().map(|(k, &(domain, correct, days, d))| {
+            (GradedItem {
+                scored: true,
+                question: format!("q{k}"),
+                domain,
+                task: format!("{domain}.1"),
+                difficulty: Difficulty::ALL[d],
+                answered: true,
+                correct,
+            }, now - days * 86_400_000)
+        }).collect();
+        if let Readiness::Estimate { report, n_eff, .. } = readiness_of(&exam, &ev, now) {
+            prop_assert!(report.low <= report.scaled && report.scaled <= report.high, "{} ≤ {} ≤ {}", report.low, report.scaled, report.high);
+            prop_assert!(n_eff <= ev.len() as f64 + 1e-9 && n_eff > 0.0);
+        }
+    }
+}
+
 fn fixture() -> (Exam, Bank) {
+    fixture_with(4)
+}
+
+/// An AIP-C01-shaped exam (75 questions, 65 scored) with `per_task`
+/// questions in each of its ten task statements.
+fn fixture_with(per_task: usize) -> (Exam, Bank) {
     let domains: Vec<Domain> = [(1u8, 31u32), (2, 26), (3, 20), (4, 12), (5, 11)]
         .iter()
         .map(|&(number, weight)| Domain {
@@ -80,12 +165,12 @@ fn fixture() -> (Exam, Bank) {
     let mut questions = Vec::new();
     for d in &domains {
         for t in &d.tasks {
-            for k in 0..4 {
+            for k in 0..per_task {
                 questions.push(Question {
                     id: format!("q-{}-{k}", t.id),
                     domain: d.number,
                     task: t.id.clone(),
-                    difficulty: Difficulty::Medium,
+                    difficulty: Difficulty::ALL[k % 3],
                     stem: format!("Q {} {k}?", t.id),
                     keep_order: false,
                     references: vec![],
@@ -111,6 +196,7 @@ fn fixture() -> (Exam, Bank) {
         questions_scored: 65,
         minutes: None,
         minutes_note: Some("n".into()),
+        assumed_minutes: None,
         practice_target: "t".into(),
         practice_line: 800,
         guide_url: None,

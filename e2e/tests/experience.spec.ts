@@ -106,7 +106,7 @@ test('finishing with unanswered questions asks first, and they count as wrong', 
   await page.getByRole('button', { name: /^Question 10, / }).click();
   await page.getByRole('button', { name: 'Review and finish' }).click();
   await page.getByRole('button', { name: 'Finish and see results' }).click();
-  await expect(page.getByRole('alertdialog')).toContainText('9 question(s) are unanswered');
+  await expect(page.getByRole('alertdialog')).toContainText('9 questions are unanswered');
   await expect(page.getByRole('alertdialog')).toContainText('count as wrong');
   await page.getByRole('button', { name: 'Keep answering' }).click();
   await expect(page.getByRole('alertdialog')).toHaveCount(0);

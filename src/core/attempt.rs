@@ -2,21 +2,147 @@
 //! test-taker is. Plain data, stored as it is; all rules about choosing live
 //! here so that components only call them.
 
-use super::content::{Bank, Question};
+use super::content::{Bank, Exam, Question};
 use super::scoring::{is_correct, GradedItem, Report, Verdict};
-use super::select::DrawnItem;
+use super::select::{DrawnItem, FormSpec};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 
-/// How an attempt came about.
+/// How an attempt came about. What differs between modes is data, read
+/// through the methods below, so that screens never branch on the mode.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "kebab-case")]
 pub enum Mode {
     /// A fresh diagnostic that prefers questions not seen before.
     Diagnostic,
     /// A challenge link's seed: the same questions for everyone.
     Challenge,
+    /// The real exam's form: full length, with unscored items (scoring.md §8).
+    PracticeExam,
+}
+
+impl Mode {
+    /// How many questions the mode asks of `exam`, scored and unscored.
+    pub fn form(self, exam: &Exam) -> FormSpec {
+        match self {
+            Mode::Diagnostic | Mode::Challenge => FormSpec::DIAGNOSTIC,
+            Mode::PracticeExam => FormSpec::full_length(exam),
+        }
+    }
+
+    /// Whether the mode asks the real exam's full form (and may be timed).
+    pub fn form_is_full_length(self) -> bool {
+        matches!(self, Mode::PracticeExam)
+    }
+
+    /// Whether the draw steers away from questions this browser has seen
+    /// (a challenge must give everyone the same set).
+    pub fn uses_history(self) -> bool {
+        !matches!(self, Mode::Challenge)
+    }
+
+    /// What the attempt is called on screen ("Practice exam").
+    pub fn label(self) -> &'static str {
+        match self {
+            Mode::Diagnostic => "Diagnostic",
+            Mode::Challenge => "Challenge",
+            Mode::PracticeExam => "Practice exam",
+        }
+    }
+
+    /// The same in running text ("this practice exam").
+    pub fn noun(self) -> &'static str {
+        match self {
+            Mode::Diagnostic => "diagnostic",
+            Mode::Challenge => "challenge",
+            Mode::PracticeExam => "practice exam",
+        }
+    }
+
+    /// The results page's way on ("Take another diagnostic").
+    pub fn again(self) -> &'static str {
+        match self {
+            Mode::Diagnostic | Mode::Challenge => "Take another diagnostic",
+            Mode::PracticeExam => "Take another practice exam",
+        }
+    }
+
+    /// Whether a result link can carry the attempt: the link format has no
+    /// place for unscored items, so full-length forms are not shared.
+    pub fn shareable(self) -> bool {
+        !matches!(self, Mode::PracticeExam)
+    }
+}
+
+impl fmt::Display for Mode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Mode::Diagnostic => "diagnostic",
+            Mode::Challenge => "challenge",
+            Mode::PracticeExam => "practice-exam",
+        })
+    }
+}
+
+impl FromStr for Mode {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "diagnostic" => Ok(Mode::Diagnostic),
+            "challenge" => Ok(Mode::Challenge),
+            "practice-exam" => Ok(Mode::PracticeExam),
+            other => Err(format!("{other:?} is not a kind of attempt")),
+        }
+    }
+}
+
+/// The clock of a timed attempt. The deadline is wall-clock time, stored
+/// with the attempt: closing the tab does not stop it (scoring.md §8).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Timer {
+    /// The time allowed, extension included.
+    pub minutes: u32,
+    /// When the attempt finishes by itself (epoch ms).
+    pub deadline_ms: u64,
+}
+
+impl Timer {
+    /// A timer of `minutes` starting at `start_ms`.
+    pub fn starting(start_ms: u64, minutes: u32) -> Timer {
+        Timer {
+            minutes,
+            deadline_ms: start_ms + u64::from(minutes) * 60_000,
+        }
+    }
+}
+
+/// What the test-taker picks on the practice exam's start screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Timing {
+    /// The exam's own minutes (or the ones the test-taker set where AWS's
+    /// are unconfirmed), plus 30 with the accommodation.
+    Timed {
+        minutes: u32,
+        extension: bool,
+    },
+    Untimed,
+}
+
+/// AWS's accommodation for non-native English speakers (scoring.md §8).
+pub const EXTENSION_MINUTES: u32 = 30;
+
+impl Timing {
+    /// The timer an attempt starting at `start_ms` gets.
+    pub fn timer(self, start_ms: u64) -> Option<Timer> {
+        match self {
+            Timing::Timed { minutes, extension } => Some(Timer::starting(
+                start_ms,
+                minutes + if extension { EXTENSION_MINUTES } else { 0 },
+            )),
+            Timing::Untimed => None,
+        }
+    }
 }
 
 /// A stable, URL-safe attempt id.
@@ -97,6 +223,12 @@ pub struct Attempt {
     pub updated_ms: u64,
     pub finished_ms: Option<u64>,
     pub summary: Option<Summary>,
+    /// A timed attempt's clock; None when untimed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timer: Option<Timer>,
+    /// True when the deadline finished the attempt.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub timed_out: bool,
 }
 
 /// Why a choice was not taken.
@@ -140,7 +272,51 @@ impl Attempt {
             updated_ms: started_ms,
             finished_ms: None,
             summary: None,
+            timer: None,
+            timed_out: false,
         }
+    }
+
+    /// The time to go by: never earlier than the last change, so that a
+    /// device clock set back cannot give a timed attempt more time.
+    pub fn clock(&self, now_ms: u64) -> u64 {
+        now_ms.max(self.updated_ms).max(self.started_ms)
+    }
+
+    /// Milliseconds left on the clock (None when untimed).
+    pub fn remaining_ms(&self, now_ms: u64) -> Option<u64> {
+        self.timer
+            .map(|t| t.deadline_ms.saturating_sub(self.clock(now_ms)))
+    }
+
+    /// Whether the deadline has passed on an unfinished attempt.
+    pub fn is_overdue(&self, now_ms: u64) -> bool {
+        !self.is_finished() && self.remaining_ms(now_ms) == Some(0)
+    }
+
+    /// How long the attempt took (to the finish, or to now).
+    pub fn time_used_ms(&self, now_ms: u64) -> u64 {
+        let end = self.finished_ms.unwrap_or_else(|| self.clock(now_ms));
+        end.saturating_sub(self.started_ms)
+    }
+
+    /// What kind of attempt this was, as history lists it.
+    pub fn kind(&self) -> String {
+        match (self.mode.form_is_full_length(), self.timer.is_some()) {
+            (true, true) => format!("{}, timed", self.mode.label()),
+            (true, false) => format!("{}, untimed", self.mode.label()),
+            (false, _) => self.mode.label().to_owned(),
+        }
+    }
+
+    /// How many items count toward the score.
+    pub fn scored_count(&self) -> usize {
+        self.items.iter().filter(|i| i.scored).count()
+    }
+
+    /// Notes a change at `now_ms`; the change time never goes backwards.
+    fn touch(&mut self, now_ms: u64) {
+        self.updated_ms = self.updated_ms.max(now_ms);
     }
 
     /// Whether the attempt is finished.
@@ -188,7 +364,7 @@ impl Attempt {
             chosen.push(option);
             chosen.sort_unstable();
         }
-        self.updated_ms = now_ms;
+        self.touch(now_ms);
         Ok(())
     }
 
@@ -196,14 +372,14 @@ impl Attempt {
     pub fn toggle_flag(&mut self, i: usize, now_ms: u64) {
         if let Some(f) = self.flagged.get_mut(i) {
             *f = !*f;
-            self.updated_ms = now_ms;
+            self.touch(now_ms);
         }
     }
 
     /// Moves to item `i` (clamped to the attempt).
     pub fn go_to(&mut self, i: usize, now_ms: u64) {
         self.current = i.min(self.items.len().saturating_sub(1));
-        self.updated_ms = now_ms;
+        self.touch(now_ms);
     }
 
     /// Grades every item against the bank. A question that is no longer in
@@ -217,6 +393,7 @@ impl Attempt {
                     format!("question {} is no longer in the bank", item.question)
                 })?;
                 Ok(GradedItem {
+                    scored: item.scored,
                     question: q.id.clone(),
                     domain: q.domain,
                     task: q.task.clone(),
@@ -228,11 +405,26 @@ impl Attempt {
             .collect()
     }
 
-    /// Finishes the attempt and keeps its summary.
+    /// Finishes the attempt and keeps its summary. A timed attempt never
+    /// finishes later than its deadline: past it, it finished at it.
     pub fn finish(&mut self, report: &Report, now_ms: u64) {
-        self.finished_ms = Some(now_ms);
-        self.updated_ms = now_ms;
+        self.close(now_ms);
         self.summary = Some(Summary::from(report));
+    }
+
+    /// Ends the attempt without scoring it (a deadline that passed while
+    /// the bank was not at hand); its summary comes later.
+    pub fn close(&mut self, now_ms: u64) {
+        let now = self.clock(now_ms);
+        let at = match self.timer {
+            Some(t) if now >= t.deadline_ms => {
+                self.timed_out = true;
+                t.deadline_ms
+            }
+            _ => now,
+        };
+        self.finished_ms = Some(at);
+        self.touch(now);
     }
 }
 
@@ -246,10 +438,12 @@ mod tests {
             DrawnItem {
                 question: "q-1".into(),
                 order: vec![0, 1, 2, 3],
+                scored: true,
             },
             DrawnItem {
                 question: "q-2".into(),
                 order: vec![4, 3, 2, 1, 0],
+                scored: true,
             },
         ];
         Attempt::new("x", 1, Mode::Diagnostic, 10, items)

@@ -34,6 +34,10 @@ pub struct Exam {
     pub minutes: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub minutes_note: Option<String>,
+    /// The minutes a practice exam assumes where AWS has not confirmed the
+    /// exam's duration (the test-taker can change them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assumed_minutes: Option<u32>,
     pub practice_target: String,
     /// The practice target as a scaled score, for charts.
     pub practice_line: u32,
@@ -175,6 +179,15 @@ impl Exam {
             .find_map(|d| d.tasks.iter().find(|t| t.id == id).map(|t| (d, t)))
     }
 
+    /// The minutes a timed practice exam gets, and whether AWS confirms them.
+    pub fn practice_minutes(&self) -> (u32, bool) {
+        match (self.minutes, self.assumed_minutes) {
+            (Some(m), _) => (m, true),
+            (None, Some(m)) => (m, false),
+            (None, None) => (DEFAULT_ASSUMED_MINUTES, false),
+        }
+    }
+
     /// Sum of the domain weights (100 for a valid exam).
     pub fn total_weight(&self) -> u32 {
         self.domains.iter().map(|d| d.weight).sum()
@@ -216,6 +229,9 @@ impl fmt::Display for ContentError {
         write!(f, ": {}", self.message)
     }
 }
+
+/// The minutes assumed for a practice exam whose duration is unknown.
+pub const DEFAULT_ASSUMED_MINUTES: u32 = 180;
 
 /// Fewest questions every task statement needs (content.md).
 pub const MIN_PER_TASK: usize = 3;

@@ -1,7 +1,7 @@
 //! Across attempts (scoring.md §7): the trend of scores, per-domain
 //! accuracy averaged over attempts, and domains that lag the average.
 
-use super::attempt::Attempt;
+use super::attempt::{Attempt, Mode};
 use super::content::Exam;
 use serde::{Deserialize, Serialize};
 
@@ -17,6 +17,10 @@ pub struct TrendPoint {
     pub scaled: u32,
     pub low: u32,
     pub high: u32,
+    /// What kind of attempt it was.
+    pub mode: Mode,
+    /// Whether it ran against the clock.
+    pub timed: bool,
 }
 
 /// A domain's accuracy averaged over the attempts that sampled it.
@@ -57,6 +61,8 @@ pub fn exam_history(exam: &Exam, attempts: &[Attempt]) -> ExamHistory {
                 scaled: s.scaled,
                 low: s.low,
                 high: s.high,
+                mode: a.mode,
+                timed: a.timer.is_some(),
             })
         })
         .collect();
@@ -101,6 +107,42 @@ pub fn exam_history(exam: &Exam, attempts: &[Attempt]) -> ExamHistory {
     }
 }
 
+/// How many recent attempts "consistently ready" looks at (§7).
+pub const READY_STREAK: usize = 5;
+
+/// "Consistently ready" (§7): the last five finished *timed* full-length
+/// attempts, all at or above the exam's practice line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Consistency {
+    /// How many timed practice exams count (at most five).
+    pub considered: usize,
+    /// How many of those reached the practice line.
+    pub at_or_above: usize,
+    pub ready: bool,
+}
+
+/// Whether `exam`'s last five timed practice exams all reached its line.
+pub fn consistency(exam: &Exam, attempts: &[Attempt]) -> Consistency {
+    let mut timed: Vec<(u64, u32)> = attempts
+        .iter()
+        .filter(|a| a.exam == exam.id && a.mode == Mode::PracticeExam && a.timer.is_some())
+        .filter_map(|a| Some((a.finished_ms?, a.summary.as_ref()?.scaled)))
+        .collect();
+    timed.sort_unstable();
+    let last: Vec<u32> = timed
+        .iter()
+        .rev()
+        .take(READY_STREAK)
+        .map(|&(_, s)| s)
+        .collect();
+    let at_or_above = last.iter().filter(|&&s| s >= exam.practice_line).count();
+    Consistency {
+        considered: last.len(),
+        at_or_above,
+        ready: last.len() == READY_STREAK && at_or_above == READY_STREAK,
+    }
+}
+
 fn mean(xs: &[f64]) -> Option<f64> {
     #[allow(clippy::cast_precision_loss)]
     (!xs.is_empty()).then(|| xs.iter().sum::<f64>() / xs.len() as f64)
@@ -141,5 +183,36 @@ mod tests {
         let lag: Vec<bool> = h.domains.iter().map(|d| d.lagging).collect();
         // Domain 4 averages 65: 15 points behind 80.
         assert_eq!(lag, vec![false, false, false, true]);
+    }
+
+    fn practice(at: u64, scaled: u32, timed: bool) -> Attempt {
+        let mut a = finished(at, 0.8, [0.8; 4]);
+        a.mode = Mode::PracticeExam;
+        if timed {
+            a.timer = Some(crate::core::attempt::Timer::starting(at - 1, 90));
+        }
+        if let Some(s) = a.summary.as_mut() {
+            s.scaled = scaled;
+        }
+        a
+    }
+
+    #[test]
+    fn consistently_ready_needs_five_timed_at_the_line() {
+        let exam = clf_like_exam();
+        let mut attempts: Vec<Attempt> = (1..=4).map(|k| practice(k * 10, 760, true)).collect();
+        let c = consistency(&exam, &attempts);
+        assert_eq!((c.considered, c.at_or_above, c.ready), (4, 4, false));
+        // An untimed one and a diagnostic do not count.
+        attempts.push(practice(50, 900, false));
+        attempts.push(finished(55, 0.9, [0.9; 4]));
+        assert!(!consistency(&exam, &attempts).ready);
+        attempts.push(practice(60, 750, true));
+        let c = consistency(&exam, &attempts);
+        assert_eq!((c.considered, c.at_or_above, c.ready), (5, 5, true));
+        // A sixth, below the line, breaks the streak of the last five.
+        attempts.push(practice(70, 749, true));
+        let c = consistency(&exam, &attempts);
+        assert_eq!((c.considered, c.at_or_above, c.ready), (5, 4, false));
     }
 }

@@ -261,6 +261,7 @@ impl SharedResult {
                 DrawnItem {
                     question: q.clone(),
                     order: (0..u8::try_from(n).unwrap_or(0)).collect(),
+                    scored: true,
                 }
             })
             .collect();

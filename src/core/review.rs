@@ -34,6 +34,8 @@ pub struct ReviewItem {
     pub answered: bool,
     pub correct: bool,
     pub flagged: bool,
+    /// False for an unscored (pretest) item, marked only after the attempt.
+    pub scored: bool,
     pub references: Vec<String>,
 }
 
@@ -122,6 +124,7 @@ pub fn review(exam: &Exam, attempt: &Attempt, bank: &Bank) -> Result<Vec<ReviewI
                 answered: g.answered,
                 correct: g.correct,
                 flagged: s.flagged,
+                scored: attempt.items.get(position).is_none_or(|i| i.scored),
                 references: q.references.clone(),
             })
         })

@@ -27,12 +27,19 @@ pub fn item_weight(d: Difficulty) -> f64 {
 /// One graded item: what the scoring needs to know of a question and answer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GradedItem {
+    /// False for an unscored (pretest) item: it is reviewed, never scored.
+    #[serde(default = "yes")]
+    pub scored: bool,
     pub question: String,
     pub domain: u8,
     pub task: String,
     pub difficulty: Difficulty,
     pub answered: bool,
     pub correct: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// Whether the selected set equals the correct set exactly (§3).
@@ -71,11 +78,15 @@ fn scaled_exact(p: f64, kappa: f64, pass: u32) -> f64 {
 
 /// The Wilson score interval for `p` over `n` items at `z` (§4).
 pub fn wilson(p: f64, n: usize, z: f64) -> (f64, f64) {
-    if n == 0 {
+    #[allow(clippy::cast_precision_loss)]
+    wilson_n(p, n as f64, z)
+}
+
+/// The Wilson interval for a fractional sample size (readiness's n_eff, §9).
+pub fn wilson_n(p: f64, n: f64, z: f64) -> (f64, f64) {
+    if n <= 0.0 {
         return (0.0, 1.0);
     }
-    #[allow(clippy::cast_precision_loss)]
-    let n = n as f64;
     let z2 = z * z;
     let denom = 1.0 + z2 / n;
     let centre = (p + z2 / (2.0 * n)) / denom;
@@ -171,27 +182,41 @@ fn add(xs: impl Iterator<Item = f64>) -> f64 {
     xs.fold(0.0, |a, b| a + b)
 }
 
-/// Scores graded items against the exam's blueprint (§3–5).
+/// Scores graded items against the exam's blueprint (§3–5). The caller
+/// passes the scored items only; n for the range is their number.
 pub fn score(exam: &Exam, items: &[GradedItem]) -> Report {
+    let weighted: Vec<(&GradedItem, f64)> = items.iter().map(|i| (i, 1.0)).collect();
+    #[allow(clippy::cast_precision_loss)]
+    let n = items.len() as f64;
+    score_weighted(exam, &weighted, n)
+}
+
+/// §3–5 where each item also carries a weight of evidence r (1 for an
+/// attempt; recency for readiness, §9), and the range uses sample size `n`.
+pub fn score_weighted(exam: &Exam, items: &[(&GradedItem, f64)], n: f64) -> Report {
     let kappa = exam.raw_cut;
     let pass = exam.pass_score;
     let mut rows: Vec<DomainScore> = exam
         .domains
         .iter()
         .map(|d| {
-            let mine: Vec<&GradedItem> = items.iter().filter(|i| i.domain == d.number).collect();
-            let total_w = add(mine.iter().map(|i| item_weight(i.difficulty)));
+            let mine: Vec<(&GradedItem, f64)> = items
+                .iter()
+                .filter(|(i, _)| i.domain == d.number)
+                .copied()
+                .collect();
+            let total_w = add(mine.iter().map(|(i, r)| r * item_weight(i.difficulty)));
             let got_w = add(mine
                 .iter()
-                .filter(|i| i.correct)
-                .map(|i| item_weight(i.difficulty)));
-            let accuracy = (!mine.is_empty()).then(|| got_w / total_w);
+                .filter(|(i, _)| i.correct)
+                .map(|(i, r)| r * item_weight(i.difficulty)));
+            let accuracy = (!mine.is_empty() && total_w > 0.0).then(|| got_w / total_w);
             DomainScore {
                 number: d.number,
                 name: d.name.clone(),
                 weight: d.weight,
                 items: mine.len(),
-                correct: mine.iter().filter(|i| i.correct).count(),
+                correct: mine.iter().filter(|(i, _)| i.correct).count(),
                 accuracy,
                 shortfall: accuracy.map_or(0.0, |a| f64::from(d.weight) * (1.0 - a)),
                 points_at_stake: 0,
@@ -219,7 +244,7 @@ pub fn score(exam: &Exam, items: &[GradedItem]) -> Report {
             r.points_at_stake = better.saturating_sub(s);
         }
     }
-    let (lo_p, hi_p) = wilson(performance, items.len(), Z_80);
+    let (lo_p, hi_p) = wilson_n(performance, n, Z_80);
     let low = scaled(lo_p, kappa, pass);
     let high = scaled(hi_p, kappa, pass);
     let weakest = rows
@@ -238,8 +263,8 @@ pub fn score(exam: &Exam, items: &[GradedItem]) -> Report {
         pass_score: pass,
         raw_cut: kappa,
         items: items.len(),
-        answered: items.iter().filter(|i| i.answered).count(),
-        correct: items.iter().filter(|i| i.correct).count(),
+        answered: items.iter().filter(|(i, _)| i.answered).count(),
+        correct: items.iter().filter(|(i, _)| i.correct).count(),
         performance,
         scaled: s,
         low,

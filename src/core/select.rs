@@ -59,42 +59,122 @@ pub fn apportion(weights: &[u32], n: usize) -> Vec<usize> {
 pub struct DrawnItem {
     pub question: String,
     pub order: Vec<u8>,
+    /// False for an unscored (pretest) item of a full-length form: it looks
+    /// like the rest and never counts (scoring.md §8). Stored only when false.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub scored: bool,
 }
 
-/// Draws `n` questions for `exam` from `bank` with `seed` (§2).
-///
-/// Within a domain the candidates are ranked by: never seen before seen;
-/// then fewest already drawn from the same task statement (spread before
-/// repeating); then least recently seen; then the seeded random order.
-/// A challenge passes an empty history so that everyone gets the same set.
+fn yes() -> bool {
+    true
+}
+
+// serde's skip_serializing_if wants a function of a reference.
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_true(b: &bool) -> bool {
+    *b
+}
+
+/// How many questions a form asks: scored ones, and unscored (pretest) ones
+/// that look exactly like them (scoring.md §8).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FormSpec {
+    pub scored: usize,
+    pub unscored: usize,
+}
+
+impl FormSpec {
+    /// The 10-question diagnostic: every item scored.
+    pub const DIAGNOSTIC: FormSpec = FormSpec {
+        scored: DIAGNOSTIC_LENGTH,
+        unscored: 0,
+    };
+
+    /// The real exam's form: `questions_total` items, `questions_scored` of them scored.
+    pub fn full_length(exam: &Exam) -> FormSpec {
+        let scored = usize::try_from(exam.questions_scored).unwrap_or(0);
+        let total = usize::try_from(exam.questions_total).unwrap_or(0);
+        FormSpec {
+            scored,
+            unscored: total.saturating_sub(scored),
+        }
+    }
+
+    /// All items of the form.
+    pub fn total(self) -> usize {
+        self.scored + self.unscored
+    }
+}
+
+/// Draws `n` questions for `exam` from `bank` with `seed` (§2), all scored.
 pub fn draw(exam: &Exam, bank: &Bank, n: usize, seed: u64, seen: &SeenHistory) -> Vec<DrawnItem> {
+    draw_form(
+        exam,
+        bank,
+        FormSpec {
+            scored: n,
+            unscored: 0,
+        },
+        seed,
+        seen,
+    )
+}
+
+/// Draws a form for `exam` from `bank` with `seed` (§2, §8).
+///
+/// Seats per domain come from §1, separately for the scored and the
+/// unscored items. Within a domain the candidates are ranked by: never seen
+/// before seen; then fewest already drawn from the same task statement
+/// (spread before repeating, across both sets); then least recently seen;
+/// then the seeded random order. No question appears twice. A challenge
+/// passes an empty history so that everyone gets the same set.
+pub fn draw_form(
+    exam: &Exam,
+    bank: &Bank,
+    form: FormSpec,
+    seed: u64,
+    seen: &SeenHistory,
+) -> Vec<DrawnItem> {
     let mut rng = Rng::new(seed);
     let weights: Vec<u32> = exam.domains.iter().map(|d| d.weight).collect();
-    let seats = apportion(&weights, n);
+    let seats = apportion(&weights, form.scored);
+    let pretest = apportion(&weights, form.unscored);
 
-    let mut picked: Vec<&Question> = Vec::with_capacity(n);
+    let mut picked: Vec<(&Question, bool)> = Vec::with_capacity(form.total());
     let mut leftovers: Vec<&Question> = Vec::new();
-    for (domain, &want) in exam.domains.iter().zip(&seats) {
+    let mut per_task: HashMap<&str, usize> = HashMap::new();
+    for ((domain, &want), &extra) in exam.domains.iter().zip(&seats).zip(&pretest) {
         let mut pool: Vec<&Question> = bank
             .questions
             .iter()
             .filter(|q| q.domain == domain.number)
             .collect();
         rng.shuffle(&mut pool);
-        let chosen = pick_spread(&mut pool, want, seen);
-        picked.extend(chosen);
+        picked.extend(
+            pick_spread(&mut pool, want, seen, &mut per_task)
+                .into_iter()
+                .map(|q| (q, true)),
+        );
+        picked.extend(
+            pick_spread(&mut pool, extra, seen, &mut per_task)
+                .into_iter()
+                .map(|q| (q, false)),
+        );
         leftovers.extend(pool);
     }
     // A domain with fewer questions than seats: fill from the rest, by the
-    // same ranking, so the diagnostic still has n questions.
-    if picked.len() < n {
-        let more = pick_spread(&mut leftovers, n - picked.len(), seen);
-        picked.extend(more);
+    // same ranking, so the form still has its length.
+    for (scored, want) in [(true, form.scored), (false, form.unscored)] {
+        let have = picked.iter().filter(|(_, s)| *s == scored).count();
+        if have < want {
+            let more = pick_spread(&mut leftovers, want - have, seen, &mut per_task);
+            picked.extend(more.into_iter().map(|q| (q, scored)));
+        }
     }
     rng.shuffle(&mut picked);
     picked
         .into_iter()
-        .map(|q| {
+        .map(|(q, scored)| {
             let count = u8::try_from(q.options.len()).unwrap_or(u8::MAX);
             let mut order: Vec<u8> = (0..count).collect();
             if !q.keep_order {
@@ -103,6 +183,7 @@ pub fn draw(exam: &Exam, bank: &Bank, n: usize, seed: u64, seen: &SeenHistory) -
             DrawnItem {
                 question: q.id.clone(),
                 order,
+                scored,
             }
         })
         .collect()
@@ -114,8 +195,8 @@ fn pick_spread<'a>(
     pool: &mut Vec<&'a Question>,
     want: usize,
     seen: &SeenHistory,
+    per_task: &mut HashMap<&'a str, usize>,
 ) -> Vec<&'a Question> {
-    let mut per_task: HashMap<&str, usize> = HashMap::new();
     let mut out = Vec::with_capacity(want);
     for _ in 0..want {
         let best = pool

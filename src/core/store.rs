@@ -3,6 +3,7 @@
 
 use super::attempt::Attempt;
 use super::plan::PlanSettings;
+use super::readiness::{FirstAnswer, FirstAnswers};
 use super::select::SeenHistory;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -17,7 +18,11 @@ pub mod keys {
 }
 
 /// The current version of the stored record.
-pub const STORE_VERSION: u32 = 1;
+///
+/// 1: attempts, seen history, plan settings, deletions.
+/// 2: adds full-length attempts (timer, unscored items) and the first
+///    answer to every question (readiness evidence, scoring.md §9).
+pub const STORE_VERSION: u32 = 2;
 
 /// Everything the app keeps between visits.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -33,6 +38,9 @@ pub struct Store {
     /// never brings one back.
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub deleted: BTreeSet<String>,
+    /// The first answer this browser gave to each question (version 2).
+    #[serde(default)]
+    pub first_answers: FirstAnswers,
 }
 
 impl Default for Store {
@@ -43,6 +51,7 @@ impl Default for Store {
             seen: SeenHistory::new(),
             plan: PlanSettings::default(),
             deleted: BTreeSet::new(),
+            first_answers: FirstAnswers::new(),
         }
     }
 }
@@ -93,7 +102,16 @@ pub fn decode(raw: &str) -> Result<Store, DecodeError> {
         reason: e.to_string(),
     };
     match version {
-        1 => serde_json::from_str(raw).map_err(invalid),
+        // Version 2 only added fields (with defaults): a version-1 record
+        // reads as one, then gains what version 2 derives from it.
+        1 => serde_json::from_str(raw)
+            .map_err(invalid)
+            .map(|mut s: Store| {
+                s.version = STORE_VERSION;
+                s.backfill_first_answers();
+                s
+            }),
+        2 => serde_json::from_str(raw).map_err(invalid),
         v if v > u64::from(STORE_VERSION) => Err(DecodeError::FromTheFuture(v)),
         // Version 0 never shipped; anything older than 1 is unknown.
         _ => Err(DecodeError::Invalid {
@@ -129,11 +147,52 @@ impl Store {
             .find(|a| a.exam == exam && !a.is_finished())
     }
 
+    /// The unfinished attempt of an exam in one of `modes`, newest first.
+    pub fn in_progress_in(&self, exam: &str, modes: &[super::attempt::Mode]) -> Option<&Attempt> {
+        self.attempts
+            .iter()
+            .rev()
+            .find(|a| a.exam == exam && !a.is_finished() && modes.contains(&a.mode))
+    }
+
     /// Finished attempts, newest first.
     pub fn finished(&self) -> Vec<&Attempt> {
         let mut v: Vec<&Attempt> = self.attempts.iter().filter(|a| a.is_finished()).collect();
         v.sort_by_key(|a| std::cmp::Reverse(a.finished_ms));
         v
+    }
+
+    /// Records the first answer to each answered question of a finished
+    /// attempt whose question this browser had never answered before.
+    pub fn record_first_answers(&mut self, id: &str) {
+        let Some(a) = self.attempt(id) else { return };
+        let Some(at) = a.finished_ms else { return };
+        let answers: Vec<(String, Vec<u8>)> = a
+            .items
+            .iter()
+            .zip(&a.answers)
+            .filter(|(_, chosen)| !chosen.is_empty())
+            .map(|(i, chosen)| (i.question.clone(), chosen.clone()))
+            .collect();
+        for (q, chosen) in answers {
+            self.first_answers
+                .entry(q)
+                .or_insert(FirstAnswer { at_ms: at, chosen });
+        }
+    }
+
+    /// Derives the first answers from finished attempts, oldest first (the
+    /// migration from version 1).
+    fn backfill_first_answers(&mut self) {
+        let mut done: Vec<(u64, String)> = self
+            .attempts
+            .iter()
+            .filter_map(|a| a.finished_ms.map(|f| (f, a.id.0.clone())))
+            .collect();
+        done.sort();
+        for (_, id) in done {
+            self.record_first_answers(&id);
+        }
     }
 
     /// Deletes one attempt; true when it was there.
@@ -171,12 +230,24 @@ impl Store {
             let e = seen.entry(q.clone()).or_insert(t);
             *e = (*e).max(t);
         }
+        let mut first_answers = self.first_answers.clone();
+        for (q, theirs) in &other.first_answers {
+            match first_answers.get(q) {
+                // The earlier answer is the first; ties keep the smaller
+                // record, so that merging is the same either way round.
+                Some(mine) if (mine.at_ms, &mine.chosen) <= (theirs.at_ms, &theirs.chosen) => {}
+                _ => {
+                    first_answers.insert(q.clone(), theirs.clone());
+                }
+            }
+        }
         Store {
             version: STORE_VERSION,
             attempts,
             seen,
             plan: self.plan,
             deleted,
+            first_answers,
         }
     }
 
@@ -220,6 +291,7 @@ mod tests {
         let item = DrawnItem {
             question: "clf-1.1-001".into(),
             order: vec![2, 0, 1, 3],
+            scored: true,
         };
         s.attempts.push(Attempt::new(
             "clf-c02",
@@ -249,6 +321,7 @@ mod tests {
         let item = DrawnItem {
             question: "q".into(),
             order: vec![0, 1, 2, 3],
+            scored: true,
         };
         Attempt::new("clf-c02", started, Mode::Diagnostic, started, vec![item])
     }
@@ -321,6 +394,63 @@ mod tests {
         let s = decode(raw).expect("v1 fixture decodes");
         assert_eq!(s.attempts.len(), 1);
         assert_eq!(s.plan.weeks, 4);
+        assert_eq!(s.version, STORE_VERSION, "migrated to the current version");
+        assert!(
+            s.first_answers.is_empty(),
+            "an unfinished attempt is no evidence"
+        );
+    }
+
+    #[test]
+    fn version_one_with_a_finished_attempt_migrates_its_evidence() {
+        let raw = include_str!("../../tests/fixtures/store-v1-finished.json");
+        let s = decode(raw).expect("v1 fixture decodes");
+        // Its finished attempt's answers become first-answer evidence.
+        let a = &s.attempts[0];
+        let answered = a.answers.iter().filter(|c| !c.is_empty()).count();
+        assert!(a.is_finished() && answered > 0);
+        assert_eq!(s.first_answers.len(), answered);
+        for (item, chosen) in a.items.iter().zip(&a.answers) {
+            if !chosen.is_empty() {
+                let fa = &s.first_answers[&item.question];
+                assert_eq!((&fa.chosen, Some(fa.at_ms)), (chosen, a.finished_ms));
+            }
+        }
+        // Written back, it reads the same.
+        assert_eq!(decode(&encode(&s)), Ok(s));
+    }
+
+    #[test]
+    fn version_two_fixture_reads() {
+        let raw = include_str!("../../tests/fixtures/store-v2.json");
+        let s = decode(raw).expect("v2 fixture decodes");
+        let exam = s
+            .attempts
+            .iter()
+            .find(|a| a.mode == Mode::PracticeExam)
+            .expect("a practice exam");
+        assert_eq!(exam.items.len(), 65);
+        assert_eq!(exam.scored_count(), 50);
+        assert!(exam.timer.is_some());
+        assert!(!s.first_answers.is_empty());
+    }
+
+    #[test]
+    fn first_answers_keep_the_earliest_and_merge_both_ways() {
+        let mut a = Store::default();
+        let mut b = Store::default();
+        let fa = |at, c: u8| FirstAnswer {
+            at_ms: at,
+            chosen: vec![c],
+        };
+        a.first_answers.insert("q1".into(), fa(5, 1));
+        b.first_answers.insert("q1".into(), fa(3, 2));
+        b.first_answers.insert("q2".into(), fa(9, 0));
+        let m = a.merged(&b);
+        assert_eq!(m.first_answers["q1"], fa(3, 2));
+        assert_eq!(m.first_answers.len(), 2);
+        assert_eq!(m.first_answers, b.merged(&a).first_answers);
+        assert_eq!(m.merged(&b).first_answers, m.first_answers, "idempotent");
     }
 
     #[test]

@@ -32,6 +32,7 @@ pub fn sample_exam() -> Exam {
         questions_scored: 50,
         minutes: Some(90),
         minutes_note: None,
+        assumed_minutes: None,
         practice_target: "750–800 on full-length timed attempts".into(),
         practice_line: 750,
         guide_url: None,
@@ -106,6 +107,7 @@ pub fn worked_seven_of_ten() -> Vec<GradedItem> {
 /// A graded item of `domain` (task `<domain>.1`).
 pub fn graded(domain: u8, difficulty: Difficulty, correct: bool) -> GradedItem {
     GradedItem {
+        scored: true,
         question: format!("q-{domain}"),
         domain,
         task: format!("{domain}.1"),

@@ -1,7 +1,8 @@
 //! The app shell: contexts, persistence, and the routes.
 
+use crate::core::library;
 use crate::core::store::keys;
-use crate::ui::banks::BanksLoaded;
+use crate::ui::banks::{use_bank, BanksLoaded};
 use crate::ui::components::site_footer::SiteFooter;
 use crate::ui::components::site_header::SiteHeader;
 use crate::ui::components::storage_notice::StorageNotice;
@@ -15,7 +16,7 @@ use crate::ui::pages::quiz::QuizPage;
 use crate::ui::pages::results::ResultsPage;
 use crate::ui::pages::shared::SharedPage;
 use crate::ui::persist;
-use crate::ui::platform::base_path;
+use crate::ui::platform::{base_path, now_ms};
 use crate::ui::state::{AppStore, StorageNotes};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -24,12 +25,31 @@ use leptos_router::path;
 /// The whole app: loads the store, keeps it saved, and routes.
 #[component]
 pub fn App() -> impl IntoView {
-    let (loaded, note) = persist::load();
+    let (mut loaded, note) = persist::load();
+    // A timed attempt whose deadline passed while the page was closed
+    // finished then, with the answers given (scoring.md §8).
+    loaded.expire_overdue(now_ms());
     let store = RwSignal::new(loaded);
     let notes = RwSignal::new(note.iter().map(ToString::to_string).collect::<Vec<_>>());
     provide_context(AppStore(store));
     provide_context(StorageNotes(notes));
     provide_context(BanksLoaded(RwSignal::new(0)));
+    // Sync with the bank fetches: an attempt closed by its deadline is
+    // scored once its exam's questions have arrived.
+    Effect::new(move |_| {
+        let Ok(catalog) = library::catalog() else {
+            return;
+        };
+        for exam in &catalog.exams {
+            if store.with_untracked(|s| s.has_pending(&exam.id)) {
+                if let Ok(bank) = use_bank(&exam.id) {
+                    store.update(|s| {
+                        s.score_pending(exam, bank);
+                    });
+                }
+            }
+        }
+    });
     let update_ready = RwSignal::new(false);
     provide_context(UpdateReady(update_ready));
     offline::register(update_ready);

@@ -17,41 +17,53 @@ pub fn QuestionForm(
     on_choose: Callback<u8>,
 ) -> impl IntoView {
     let multi = question.choose.is_some();
-    // One radio group name for every question. Moving to another question
-    // patches this form in place; were the name per question, renaming a
-    // still-checked radio into the new group would make the browser uncheck
-    // the new question's saved answer (issue #12: answers that looked lost).
-    let group = "answer".to_owned();
-    let ids = format!("q-{}", question.position);
+    let group = format!("answer-{}", question.question);
     let hint = question
         .choose
         .map(|n| format!("Choose {}.", count_word(n)));
-    let options = question
+    // Options are keyed by question and option. Moving to another question
+    // then mounts fresh inputs instead of patching the previous question's
+    // in place: patching renamed (or re-typed) a still-checked radio into
+    // the new group one input at a time, and the browser unchecked the new
+    // question's saved answer (issue #12: answers that looked lost).
+    let rows: Vec<(String, usize, u8, String)> = question
         .options
         .iter()
         .enumerate()
         .map(|(k, (index, text, _))| {
-            let index = *index;
-            let id = format!("{ids}-o{k}");
-            let letter = char::from(b'A' + u8::try_from(k).unwrap_or(0));
-            view! {
-                <li>
-                    <input
-                        type=if multi { "checkbox" } else { "radio" }
-                        id=id.clone()
-                        name=group.clone()
-                        value=index.to_string()
-                        prop:checked=move || chosen.with(|c| c.contains(&index))
-                        on:change=move |_| on_choose.run(index)
-                    />
-                    <label for=id>
-                        <span class="option-letter" aria-hidden="true">{letter.to_string()}</span>
-                        <span class="option-text">{text.clone()}</span>
-                    </label>
-                </li>
-            }
+            (
+                format!("{}-{index}", question.question),
+                k,
+                *index,
+                text.clone(),
+            )
         })
-        .collect_view();
+        .collect();
+    let ids = format!("q-{}", question.position);
+    let options = view! {
+        <For each=move || rows.clone() key=|row| row.0.clone() let((_, k, index, text))>
+            {
+                let id = format!("{ids}-o{k}");
+                let letter = char::from(b'A' + u8::try_from(k).unwrap_or(0));
+                view! {
+                    <li>
+                        <input
+                            type=if multi { "checkbox" } else { "radio" }
+                            id=id.clone()
+                            name=group.clone()
+                            value=index.to_string()
+                            prop:checked=move || chosen.with(|c| c.contains(&index))
+                            on:change=move |_| on_choose.run(index)
+                        />
+                        <label for=id>
+                            <span class="option-letter" aria-hidden="true">{letter.to_string()}</span>
+                            <span class="option-text">{text}</span>
+                        </label>
+                    </li>
+                }
+            }
+        </For>
+    };
     view! {
         <fieldset class="question">
             <legend class="stem">{question.stem.clone()}</legend>

@@ -92,6 +92,7 @@ fn ReviewCard(
                 {format!("Question {}", item.position + 1)}
                 <span class=format!("status {}", status.0)>{format!(" · {}", status.1)}</span>
                 {item.flagged.then(|| view! { <span class="badge">"flagged"</span> })}
+                {(!item.scored).then(|| view! { <span class="badge unscored" data-testid="unscored">"unscored: not counted"</span> })}
             </h3>
             <p class="meta">{format!("Domain {} {} · task {} {} · {}", item.domain, item.domain_name, item.task, item.task_title, item.difficulty)}</p>
             <p class="stem">{item.stem}</p>

@@ -32,8 +32,13 @@ pub fn ScoreSummary(
             <ScoreGauge scaled=report.scaled low=report.low high=report.high pass=report.pass_score/>
             <p class="tally">
                 {format!(
-                    "{} of {} correct ({} answered). Ten questions give a wide range: treat this as a direction, not a verdict.",
-                    report.correct, report.items, report.answered
+                    "{} of {} scored questions correct ({} answered). {}",
+                    report.correct, report.items, report.answered,
+                    if report.items < 30 {
+                        "So few questions give a wide range: treat this as a direction, not a verdict."
+                    } else {
+                        "A full-length form narrows the range; several timed attempts tell more than one."
+                    }
                 )}
             </p>
         </section>

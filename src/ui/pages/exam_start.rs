@@ -7,6 +7,8 @@ use crate::core::library::{self, BankError};
 use crate::core::link::parse_challenge;
 use crate::ui::banks::{loading_view, use_bank};
 use crate::ui::components::error_panel::error_fallback;
+use crate::ui::components::practice_exam_start::PracticeExamStart;
+use crate::ui::components::readiness_card::ReadinessCard;
 use crate::ui::error::AppError;
 use crate::ui::platform::{now_ms, random_seed, set_title};
 use crate::ui::routes;
@@ -44,8 +46,16 @@ pub fn ExamStartPage() -> impl IntoView {
         set_title(&format!("{} diagnostic · Cert Diagnostic", exam.code));
         let seed = challenge_seed(query.read().get("challenge"));
         let in_progress = store.with(|s| {
-            s.in_progress(&exam.id)
+            s.in_progress_in(&exam.id, &[Mode::Diagnostic, Mode::Challenge])
                 .map(|a| routes::question(&exam.id, &a.id.0, a.current))
+        });
+        let practice_in_progress = store.with(|s| {
+            s.in_progress_in(&exam.id, &[Mode::PracticeExam]).map(|a| {
+                (
+                    routes::question(&exam.id, &a.id.0, a.current),
+                    format!("question {} of {}", a.current + 1, a.items.len()),
+                )
+            })
         });
         // Fetch the questions now, so they are here by the time Start is pressed.
         let bank_state = use_bank(&exam.id);
@@ -97,9 +107,10 @@ pub fn ExamStartPage() -> impl IntoView {
                 </p>
             </section>
             {challenge_view}
+            {bank_note}
             <div class="panel">
-                <h2>"The real exam"</h2>
-                <p>{format!("{} questions ({} scored) · {} · passing score {} on a 100–1000 scale.",
+                <h2>"Diagnostic"</h2>
+                <p>{format!("The real exam: {} questions ({} scored) · {} · passing score {} on a 100–1000 scale.",
                     exam.questions_total, exam.questions_scored, duration, exam.pass_score)}</p>
                 <table class="domains compact">
                     <thead><tr><th scope="col">"Domain"</th><th scope="col">"Weight"</th></tr></thead>
@@ -109,7 +120,6 @@ pub fn ExamStartPage() -> impl IntoView {
                         }).collect_view()}
                     </tbody>
                 </table>
-                {bank_note}
                 <div class="actions">
                     {in_progress.clone().map(|href| view! { <a class="button primary" href=href>"Resume your diagnostic"</a> })}
                     <button type="button" class="button" class:primary=in_progress.is_none() disabled=!ready
@@ -118,6 +128,8 @@ pub fn ExamStartPage() -> impl IntoView {
                     </button>
                 </div>
             </div>
+            <PracticeExamStart exam=exam ready=ready resume=practice_in_progress/>
+            <ReadinessCard exam=exam/>
         })
     };
     view! { <ErrorBoundary fallback=error_fallback>{page}</ErrorBoundary> }

@@ -3,10 +3,11 @@
 
 use crate::core::attempt::Summary;
 use crate::core::content::Exam;
-use crate::core::history::exam_history;
+use crate::core::history::{consistency, exam_history, READY_STREAK};
 use crate::core::library;
 use crate::core::store::Store;
 use crate::ui::components::error_panel::error_fallback;
+use crate::ui::components::readiness_card::ReadinessCard;
 use crate::ui::components::trend_chart::TrendChart;
 use crate::ui::error::AppError;
 use crate::ui::persist;
@@ -38,7 +39,7 @@ pub fn HistoryPage() -> impl IntoView {
             .exams
             .iter()
             .filter(|e| store.with(|s| s.finished().iter().any(|a| a.exam == e.id)))
-            .map(|e| view! { <ExamTrend exam=e/> })
+            .map(|e| view! { <ExamTrend exam=e/><ReadinessCard exam=e/> })
             .collect_view();
         Ok(view! {
             {exams}
@@ -65,7 +66,25 @@ fn ExamTrend(
 ) -> impl IntoView {
     let store = use_store();
     move || {
-        let h = store.with(|s| exam_history(exam, &s.attempts));
+        let (h, c) = store.with(|s| {
+            (
+                exam_history(exam, &s.attempts),
+                consistency(exam, &s.attempts),
+            )
+        });
+        let ready_text = if c.ready {
+            format!(
+                "Consistently ready: your last {READY_STREAK} timed practice exams all reached {}.",
+                exam.practice_line
+            )
+        } else if c.considered == 0 {
+            format!("Consistently ready means your last {READY_STREAK} timed practice exams all reach {} ({}). You have not taken a timed practice exam yet.", exam.practice_line, exam.practice_target)
+        } else {
+            format!(
+                "Not yet consistently ready: {} of your last {} timed practice exam{} reached {}; it takes {READY_STREAK} of the last {READY_STREAK}.",
+                c.at_or_above, c.considered, if c.considered == 1 { "" } else { "s" }, exam.practice_line
+            )
+        };
         let overall = h.overall.map_or_else(String::new, |o| format!("{o:.0}%"));
         let lagging: Vec<String> = h
             .domains
@@ -95,6 +114,7 @@ fn ExamTrend(
             <section class="panel exam-history" aria-labelledby=format!("trend-{}", exam.id)>
                 <h2 id=format!("trend-{}", exam.id)>{format!("{} · {} attempt(s)", exam.code, h.trend.len())}</h2>
                 <TrendChart points=h.trend.clone() pass=exam.pass_score target=exam.practice_line/>
+                <p class=if c.ready { "ready-note ready" } else { "ready-note" } data-testid="consistency">{ready_text}</p>
                 {(!lagging.is_empty()).then(|| view! {
                     <p class="alert" role="note" data-testid="lagging">
                         {format!(
@@ -117,6 +137,7 @@ fn ExamTrend(
 struct Row {
     id: String,
     exam: String,
+    kind: String,
     at: u64,
     summary: Summary,
 }
@@ -137,6 +158,7 @@ fn AttemptTable(
                     Some(Row {
                         id: a.id.0.clone(),
                         exam: a.exam.clone(),
+                        kind: a.kind(),
                         at: a.finished_ms.unwrap_or(a.started_ms),
                         summary: a.summary.clone()?,
                     })
@@ -144,7 +166,7 @@ fn AttemptTable(
                 .collect()
         });
         rows.into_iter()
-            .map(|Row { id, exam, at, summary }| {
+            .map(|Row { id, exam, kind, at, summary }| {
                 let code = library::exam_code(&exam);
                 let when = format_time(at);
                 let label = format!("Delete the {code} attempt of {when}");
@@ -153,6 +175,7 @@ fn AttemptTable(
                     <tr>
                         <td>{when}</td>
                         <td>{code}</td>
+                        <td data-testid="attempt-kind">{kind}</td>
                         <td class="num">{summary.scaled}</td>
                         <td>{format!("{}–{}", summary.low, summary.high)}</td>
                         <td>{summary.verdict.to_string()}</td>
@@ -178,6 +201,7 @@ fn AttemptTable(
                         <tr>
                             <th scope="col">"Date"</th>
                             <th scope="col">"Exam"</th>
+                            <th scope="col">"Kind"</th>
                             <th scope="col">"Score"</th>
                             <th scope="col">"Range"</th>
                             <th scope="col">"Verdict"</th>

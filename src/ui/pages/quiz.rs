@@ -3,10 +3,11 @@
 //! finishing. Every step is stored at once and has its own URL.
 
 use crate::core::content::{Bank, Exam};
-use crate::core::library::BankError;
+use crate::core::library::{self, BankError};
 use crate::core::review::{shown, ShownQuestion};
 use crate::ui::banks::{loading_view, use_bank};
 use crate::ui::components::error_panel::error_fallback;
+use crate::ui::components::exam_clock::ExamClock;
 use crate::ui::components::progress_grid::{Cell, ProgressGrid};
 use crate::ui::components::question_form::QuestionForm;
 use crate::ui::error::AppError;
@@ -54,10 +55,19 @@ pub fn QuizPage() -> impl IntoView {
         let pos = position.get().ok_or_else(|| {
             AppError("This diagnostic is not saved in this browser. Start a new one from the exam's page.".into())
         })?;
-        if store.with_untracked(|s| s.attempt(&aid).is_some_and(|a| a.is_finished())) {
+        let finished = store.with_untracked(|s| {
+            s.attempt(&aid)
+                .filter(|a| a.is_finished())
+                .map(|a| (a.mode, a.timed_out))
+        });
+        if let Some((mode, timed_out)) = finished {
+            let note = timed_out.then(|| view! {
+                <p data-testid="timed-out">"Time ran out: it finished at its deadline with the answers you had given, as the real exam does. Unanswered questions count as wrong."</p>
+            });
             return Ok(view! {
                 <section class="panel">
-                    <h1 id="page-title" tabindex="-1">"This diagnostic is finished"</h1>
+                    <h1 id="page-title" tabindex="-1">{format!("This {} is finished", mode.noun())}</h1>
+                    {note}
                     <p><a class="button primary" href=routes::results(&exam.id, &aid)>"See the results"</a></p>
                 </section>
             }
@@ -80,7 +90,29 @@ pub fn QuizPage() -> impl IntoView {
             view! { <QuestionScreen exam=exam bank=bank attempt=aid question=question/> }.into_any()
         })
     };
-    view! { <ErrorBoundary fallback=error_fallback>{screen}</ErrorBoundary> }
+    let navigate = use_navigate();
+    // The clock lives outside the question screens, so that moving between
+    // questions never restarts it (nor its spoken warnings).
+    let clock = move || {
+        let aid = attempt_id.get();
+        let exam = exam_id.get();
+        let navigate = navigate.clone();
+        let id = aid.clone();
+        let on_time_up = Callback::new(move |()| {
+            let (Ok(e), Ok(bank)) = (exam_from(&exam), library::bank(&exam)) else {
+                return;
+            };
+            let done = store.try_update(|s| s.finish(&id, e, bank, now_ms()));
+            if matches!(done, Some(Ok(_))) {
+                navigate(&routes::results(&exam, &id), routes::exact());
+            }
+        });
+        view! { <ExamClock attempt=aid on_time_up=on_time_up/> }
+    };
+    view! {
+        {clock}
+        <ErrorBoundary fallback=error_fallback>{screen}</ErrorBoundary>
+    }
 }
 
 /// Moves to a question (stored, and in the URL). `navigate` is taken at
@@ -329,7 +361,8 @@ fn FinishReview(
             <Show when=move || confirming.get()>
                 <div class="confirm" role="alertdialog" aria-labelledby="confirm-finish" aria-modal="false">
                     <p id="confirm-finish" tabindex="-1">
-                        {format!("{n_unanswered} question(s) are unanswered. As on the real exam, they count as wrong. Finish anyway?")}
+                        {format!("{} unanswered. As on the real exam, unanswered questions count as wrong. Finish anyway?",
+                            if n_unanswered == 1 { "1 question is".to_owned() } else { format!("{n_unanswered} questions are") })}
                     </p>
                     <button type="button" class="button primary" on:click={let f = finish2.clone(); move |_| f()}>"Finish anyway"</button>
                     <button type="button" class="button" on:click=move |_| confirming.set(false)>"Keep answering"</button>

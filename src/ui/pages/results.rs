@@ -1,5 +1,6 @@
 //! The results of one attempt.
 
+use crate::core::attempt::Mode;
 use crate::core::library::BankError;
 use crate::core::link::SharedResult;
 use crate::core::session::Results;
@@ -73,20 +74,29 @@ pub fn ResultsPage() -> impl IntoView {
             report.scaled, exam.code
         ));
         let retake = routes::exam(&exam.id);
-        let (result_link, seed) = store.with_untracked(|s| {
-            s.attempt(&attempt_id.get_untracked())
-                .map(|a| (SharedResult::of(a), a.seed))
-                .map_or((String::new(), 0), |(l, seed)| {
-                    (absolute_url(&routes::shared(&l)), seed)
-                })
+        let (result_link, seed, mode, timing) = store.with_untracked(|s| {
+            s.attempt(&attempt_id.get_untracked()).map_or(
+                (String::new(), 0, Mode::Diagnostic, None),
+                |a| {
+                    let link = absolute_url(&routes::shared(&SharedResult::of(a)));
+                    let timing = a
+                        .timer
+                        .map(|t| (a.time_used_ms(a.started_ms), t.minutes, a.timed_out));
+                    (link, a.seed, a.mode, timing)
+                },
+            )
         });
         let challenge = absolute_url(&routes::challenge(&exam.id, seed));
-        Ok(view! {
-            <section class="intro">
-                <p class="eyebrow">{format!("{} diagnostic results", exam.code)}</p>
-                <h1 id="page-title" tabindex="-1">{exam.name.clone()}</h1>
-            </section>
-            <ResultsView report=report review=review plan=plan/>
+        let timing_note = timing.map(|(used, minutes, timed_out)| {
+            let used_min = used.div_ceil(60_000);
+            let text = if timed_out {
+                format!("Time ran out: it finished at its deadline ({minutes} minutes) with the answers you had given.")
+            } else {
+                format!("Time used: {used_min} of {minutes} minutes.")
+            };
+            view! { <p class="panel timing-note" data-testid="time-used">{text}</p> }
+        });
+        let share = mode.shareable().then(|| view! {
             <section class="panel share" aria-labelledby="share-heading">
                 <h2 id="share-heading">"Share"</h2>
                 <ShareBox
@@ -102,7 +112,16 @@ pub fn ResultsPage() -> impl IntoView {
                     id="share-challenge"
                 />
             </section>
-            <p class="actions"><A href=retake attr:class="button primary">"Take another diagnostic"</A></p>
+        });
+        Ok(view! {
+            <section class="intro">
+                <p class="eyebrow">{format!("{} {} results", exam.code, mode.noun())}</p>
+                <h1 id="page-title" tabindex="-1">{exam.name.clone()}</h1>
+            </section>
+            {timing_note}
+            <ResultsView report=report review=review plan=plan/>
+            {share}
+            <p class="actions"><A href=retake attr:class="button primary">{mode.again()}</A></p>
         }
         .into_any())
     };
