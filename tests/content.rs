@@ -284,3 +284,14 @@ fn catalog_rules() {
     assert!(errors.iter().any(|e| e.message.contains("sum to 90")));
     assert!(errors.iter().any(|e| e.message.contains("minutes_note")));
 }
+
+#[test]
+fn a_retired_id_is_never_used_again() {
+    let source = format!(
+        "retired = [\"t-1.1-009\"]\n\n{}{}{}",
+        good("t-1.1-001", "One?"),
+        good("t-1.1-002", "Two?"),
+        good("t-1.1-009", "Back again?")
+    );
+    assert_one(&source, "t-1.1-009", "retired");
+}

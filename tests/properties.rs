@@ -1,12 +1,15 @@
 //! Invariants of shared/spec/scoring.md, over generated inputs.
 #![cfg(not(target_arch = "wasm32"))]
 
+use cert_diagnostic::core::attempt::Attempt;
 use cert_diagnostic::core::attempt::Mode;
 use cert_diagnostic::core::content::{Bank, Choice, Difficulty, Domain, Exam, Question, Task};
 use cert_diagnostic::core::plan::whole_percents;
 use cert_diagnostic::core::readiness::{effective_n, readiness_of, recency, Readiness};
+use cert_diagnostic::core::schedule::{review, Rating};
 use cert_diagnostic::core::scoring::GradedItem;
 use cert_diagnostic::core::scoring::{scaled, wilson, Z_80};
+use cert_diagnostic::core::select::DrawnItem;
 use cert_diagnostic::core::select::{apportion, draw, draw_form, FormSpec, SeenHistory};
 use cert_diagnostic::core::store::Store;
 use proptest::prelude::*;
@@ -137,6 +140,65 @@ proptest! {
     }
 }
 
+/// A store of `n` attempts with ids from `ids`, changed at `changes`, and
+/// cards for some questions.
+fn store_of(ids: &[u8], changes: &[u64], cards: &[(u8, u64)]) -> Store {
+    let mut s = Store::default();
+    for (&k, &t) in ids.iter().zip(changes) {
+        if s.attempt(&format!("a{k}")).is_some() {
+            continue;
+        }
+        let item = DrawnItem {
+            question: format!("q{k}"),
+            order: vec![0, 1, 2, 3],
+            scored: true,
+        };
+        let mut a = Attempt::new(
+            "x",
+            u64::from(k),
+            Mode::Diagnostic,
+            u64::from(k),
+            vec![item],
+        );
+        a.id = format!("a{k}").parse().unwrap();
+        a.updated_ms = t;
+        s.attempts.push(a);
+    }
+    for &(q, t) in cards {
+        s.cards
+            .insert(format!("q{q}"), review(None, "x", Rating::Good, t));
+    }
+    s
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { failure_persistence: None, cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn restoring_twice_changes_nothing_and_never_removes_an_attempt(
+        here_ids in prop::collection::vec(0u8..20, 0..8), here_t in prop::collection::vec(0u64..100, 8),
+        file_ids in prop::collection::vec(0u8..20, 0..8), file_t in prop::collection::vec(0u64..100, 8),
+        here_cards in prop::collection::vec((0u8..20, 0u64..100), 0..6), file_cards in prop::collection::vec((0u8..20, 0u64..100), 0..6),
+        deleted in prop::collection::vec(0u8..20, 0..3),
+    ) {
+        let mut here = store_of(&here_ids, &here_t, &here_cards);
+        for d in &deleted {
+            here.delete_attempt(&format!("a{d}"));
+        }
+        let file = store_of(&file_ids, &file_t, &file_cards);
+        let (once, _) = here.restored(&file);
+        let (twice, report) = once.restored(&file);
+        prop_assert_eq!(&once, &twice);
+        prop_assert_eq!(report.attempts_added + report.attempts_updated, 0);
+        for a in &here.attempts {
+            prop_assert!(once.attempt(&a.id.0).is_some(), "kept {}", a.id);
+        }
+        for a in &file.attempts {
+            prop_assert!(once.attempt(&a.id.0).is_some(), "restored {}", a.id);
+        }
+    }
+}
+
 fn fixture() -> (Exam, Bank) {
     fixture_with(4)
 }
@@ -202,5 +264,11 @@ fn fixture_with(per_task: usize) -> (Exam, Bank) {
         guide_url: None,
         domains,
     };
-    (exam, Bank { questions })
+    (
+        exam,
+        Bank {
+            retired: Vec::new(),
+            questions,
+        },
+    )
 }

@@ -74,7 +74,11 @@ export async function shownQuestion(page: Page, questions: Question[]): Promise<
 export async function answer(page: Page, q: Question, right: boolean) {
   const pick = right ? q.option.filter((o) => o.correct) : [q.option.find((o) => !o.correct)!];
   for (const o of pick) {
-    await page.locator('.options label').filter({ has: page.locator('.option-text', { hasText: o.text }) }).first().click();
+    // The whole text, not a part: one option's text can contain another's.
+    const exact = new RegExp(`^\\s*${squash(o.text).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+    const label = page.locator('.options label').filter({ has: page.locator('.option-text', { hasText: exact }) });
+    await expect(label).toHaveCount(1);
+    await label.click();
   }
 }
 

@@ -60,6 +60,13 @@ fn main() -> ExitCode {
             s.single,
             s.correct_longest_percent()
         );
+        println!(
+            "  stem-answer overlap tell (single-answer): {:.0}% · easy {:.0}% · medium {:.0}% · hard {:.0}%",
+            s.overlap_percent(None),
+            s.overlap_percent(Some(Difficulty::Easy)),
+            s.overlap_percent(Some(Difficulty::Medium)),
+            s.overlap_percent(Some(Difficulty::Hard))
+        );
         println!("  near-duplicate stems: {}", s.near_duplicates.len());
         for (a, b, sim) in &s.near_duplicates {
             println!("    {a} ~ {b} ({sim:.2})");

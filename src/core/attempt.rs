@@ -20,13 +20,17 @@ pub enum Mode {
     Challenge,
     /// The real exam's form: full length, with unscored items (scoring.md §8).
     PracticeExam,
+    /// Study with instant feedback (study.md §1): never an exam estimate.
+    Practice,
 }
 
 impl Mode {
     /// How many questions the mode asks of `exam`, scored and unscored.
     pub fn form(self, exam: &Exam) -> FormSpec {
         match self {
-            Mode::Diagnostic | Mode::Challenge => FormSpec::DIAGNOSTIC,
+            // Practice draws its own order (practice.rs); the length is a
+            // fallback only.
+            Mode::Diagnostic | Mode::Challenge | Mode::Practice => FormSpec::DIAGNOSTIC,
             Mode::PracticeExam => FormSpec::full_length(exam),
         }
     }
@@ -34,6 +38,18 @@ impl Mode {
     /// Whether the mode asks the real exam's full form (and may be timed).
     pub fn form_is_full_length(self) -> bool {
         matches!(self, Mode::PracticeExam)
+    }
+
+    /// Whether the attempt estimates an exam score (a practice session does
+    /// not: its summary is answers right per task).
+    pub fn is_estimate(self) -> bool {
+        !matches!(self, Mode::Practice)
+    }
+
+    /// Whether each answer is checked at once, with its explanation, and
+    /// then final (study.md §1).
+    pub fn instant_feedback(self) -> bool {
+        matches!(self, Mode::Practice)
     }
 
     /// Whether the draw steers away from questions this browser has seen
@@ -48,6 +64,7 @@ impl Mode {
             Mode::Diagnostic => "Diagnostic",
             Mode::Challenge => "Challenge",
             Mode::PracticeExam => "Practice exam",
+            Mode::Practice => "Practice",
         }
     }
 
@@ -57,6 +74,7 @@ impl Mode {
             Mode::Diagnostic => "diagnostic",
             Mode::Challenge => "challenge",
             Mode::PracticeExam => "practice exam",
+            Mode::Practice => "practice session",
         }
     }
 
@@ -65,13 +83,14 @@ impl Mode {
         match self {
             Mode::Diagnostic | Mode::Challenge => "Take another diagnostic",
             Mode::PracticeExam => "Take another practice exam",
+            Mode::Practice => "Practise more",
         }
     }
 
     /// Whether a result link can carry the attempt: the link format has no
     /// place for unscored items, so full-length forms are not shared.
     pub fn shareable(self) -> bool {
-        !matches!(self, Mode::PracticeExam)
+        matches!(self, Mode::Diagnostic | Mode::Challenge)
     }
 }
 
@@ -81,6 +100,7 @@ impl fmt::Display for Mode {
             Mode::Diagnostic => "diagnostic",
             Mode::Challenge => "challenge",
             Mode::PracticeExam => "practice-exam",
+            Mode::Practice => "practice",
         })
     }
 }
@@ -92,6 +112,7 @@ impl FromStr for Mode {
             "diagnostic" => Ok(Mode::Diagnostic),
             "challenge" => Ok(Mode::Challenge),
             "practice-exam" => Ok(Mode::PracticeExam),
+            "practice" => Ok(Mode::Practice),
             other => Err(format!("{other:?} is not a kind of attempt")),
         }
     }
@@ -229,6 +250,19 @@ pub struct Attempt {
     /// True when the deadline finished the attempt.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub timed_out: bool,
+    /// Per item: marked "I'm not sure" (empty when none was, version 3).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unsure: Vec<bool>,
+    /// Per item: when the answer was checked, in practice (version 3).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub checked_ms: Vec<Option<u64>>,
+    /// A practice session's scope, as its link says it ("domain=2").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
+    /// A challenge taken from a friend's shared result: that result's link,
+    /// to compare with once this attempt is finished.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub versus: Option<String>,
 }
 
 /// Why a choice was not taken.
@@ -238,6 +272,10 @@ pub enum ChoiceRefused {
     Full { limit: usize },
     /// The attempt is finished; answers are final.
     Finished,
+    /// This answer was checked; it is final.
+    Checked,
+    /// Check needs a choice first.
+    NothingChosen,
     /// No such item or option.
     OutOfRange,
 }
@@ -250,6 +288,8 @@ impl fmt::Display for ChoiceRefused {
                 "This question asks for {limit} answers. Clear one of your choices before picking another."
             ),
             ChoiceRefused::Finished => f.write_str("This attempt is finished; its answers can no longer change."),
+            ChoiceRefused::Checked => f.write_str("This answer has been checked; it can no longer change."),
+            ChoiceRefused::NothingChosen => f.write_str("Choose an answer first, then check it."),
             ChoiceRefused::OutOfRange => f.write_str("There is no such option."),
         }
     }
@@ -274,7 +314,56 @@ impl Attempt {
             summary: None,
             timer: None,
             timed_out: false,
+            unsure: Vec::new(),
+            checked_ms: Vec::new(),
+            scope: None,
+            versus: None,
         }
+    }
+
+    /// Whether item `i` is marked "I'm not sure".
+    pub fn is_unsure(&self, i: usize) -> bool {
+        self.unsure.get(i).copied().unwrap_or(false)
+    }
+
+    /// When item `i` was checked (practice), if it was.
+    pub fn checked_at(&self, i: usize) -> Option<u64> {
+        self.checked_ms.get(i).copied().flatten()
+    }
+
+    /// Marks or unmarks item `i` as "I'm not sure" (a confidence tap),
+    /// until its answer is checked or the attempt finished.
+    pub fn toggle_unsure(&mut self, i: usize, now_ms: u64) -> Result<(), ChoiceRefused> {
+        if self.is_finished() {
+            return Err(ChoiceRefused::Finished);
+        }
+        if self.checked_at(i).is_some() {
+            return Err(ChoiceRefused::Checked);
+        }
+        if i >= self.items.len() {
+            return Err(ChoiceRefused::OutOfRange);
+        }
+        self.unsure.resize(self.items.len(), false);
+        self.unsure[i] = !self.unsure[i];
+        self.touch(now_ms);
+        Ok(())
+    }
+
+    /// Checks item `i`'s answer (practice): from now on it is final.
+    pub fn check(&mut self, i: usize, now_ms: u64) -> Result<(), ChoiceRefused> {
+        if self.is_finished() {
+            return Err(ChoiceRefused::Finished);
+        }
+        if self.checked_at(i).is_some() {
+            return Err(ChoiceRefused::Checked);
+        }
+        if !self.is_answered(i) {
+            return Err(ChoiceRefused::NothingChosen);
+        }
+        self.checked_ms.resize(self.items.len(), None);
+        self.checked_ms[i] = Some(self.clock(now_ms));
+        self.touch(now_ms);
+        Ok(())
     }
 
     /// The time to go by: never earlier than the last change, so that a
@@ -348,6 +437,9 @@ impl Attempt {
     ) -> Result<(), ChoiceRefused> {
         if self.is_finished() {
             return Err(ChoiceRefused::Finished);
+        }
+        if self.checked_at(i).is_some() {
+            return Err(ChoiceRefused::Checked);
         }
         if usize::from(option) >= question.options.len() {
             return Err(ChoiceRefused::OutOfRange);

@@ -70,6 +70,9 @@ pub struct Task {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Bank {
+    /// Ids of questions taken out of the bank: never used again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub retired: Vec<String>,
     #[serde(rename = "question", default)]
     pub questions: Vec<Question>,
 }
@@ -446,6 +449,13 @@ pub fn validate_bank(exam: &Exam, bank: &Bank, file: &str, source: &str) -> Vec<
     let mut per_task: BTreeMap<&str, usize> = BTreeMap::new();
     for q in &bank.questions {
         let qid = q.id.as_str();
+        if bank.retired.iter().any(|r| r == qid) {
+            push(
+                Some(qid),
+                "id was retired; a new question needs a new id (retired ids are never reused)"
+                    .into(),
+            );
+        }
         if !well_formed_id(qid) {
             push(
                 Some(qid),

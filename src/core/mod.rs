@@ -6,20 +6,24 @@
 //! → plan → view.
 
 pub mod attempt;
+pub mod backup;
 pub mod content;
 pub mod history;
 pub mod library;
 pub mod link;
 pub mod pacing;
 pub mod plan;
+pub mod practice;
 pub mod readiness;
 pub mod review;
 pub mod rng;
+pub mod schedule;
 pub mod scoring;
 pub mod select;
 pub mod session;
 pub mod stats;
 pub mod store;
+pub mod text;
 
 #[cfg(test)]
 pub mod testing;

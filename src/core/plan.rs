@@ -37,6 +37,47 @@ impl PlanSettings {
         }
     }
 
+    /// Hours per week as typed, or why it cannot be used.
+    pub fn parse_hours(text: &str) -> Result<f64, String> {
+        let h: f64 =
+            text.trim().replace(',', ".").parse().map_err(|_| {
+                "Enter the hours per week as a number, such as 6 or 7.5.".to_owned()
+            })?;
+        if h.is_finite() && (0.5..=80.0).contains(&h) {
+            Ok(h)
+        } else {
+            Err("Hours per week must be between 0.5 and 80.".to_owned())
+        }
+    }
+
+    /// Weeks until the exam as typed, or why it cannot be used.
+    pub fn parse_weeks(text: &str) -> Result<u32, String> {
+        let w: u32 = text.trim().parse().map_err(|_| {
+            "Enter the weeks until the exam as a whole number, such as 4.".to_owned()
+        })?;
+        if (1..=52).contains(&w) {
+            Ok(w)
+        } else {
+            Err("Weeks until the exam must be between 1 and 52.".to_owned())
+        }
+    }
+
+    /// Weeks from `today` to the exam on `date` (both "YYYY-MM-DD"),
+    /// counting a part week as a week.
+    pub fn weeks_until(date: &str, today: &str) -> Result<u32, String> {
+        let bad = || "Choose the exam date from the calendar.".to_owned();
+        let days =
+            days_from_civil(date).ok_or_else(bad)? - days_from_civil(today).ok_or_else(bad)?;
+        if days < 0 {
+            return Err("That date has passed: choose the day of your exam.".to_owned());
+        }
+        let weeks = u32::try_from((days + 6) / 7).unwrap_or(u32::MAX).max(1);
+        if weeks > 52 {
+            return Err("The plan covers up to 52 weeks: choose a date within a year.".to_owned());
+        }
+        Ok(weeks)
+    }
+
     /// Total study hours.
     pub fn total_hours(self) -> f64 {
         self.hours_per_week * f64::from(self.weeks)
@@ -71,6 +112,24 @@ pub struct StudyPlan {
     pub total_hours: f64,
     pub domains: Vec<DomainPlan>,
     pub steps: Vec<String>,
+}
+
+/// Days since 1970-01-01 of a "YYYY-MM-DD" date (proleptic Gregorian).
+fn days_from_civil(date: &str) -> Option<i64> {
+    let mut parts = date.trim().splitn(3, '-');
+    let y: i64 = parts.next()?.parse().ok()?;
+    let m: i64 = parts.next()?.parse().ok()?;
+    let d: i64 = parts.next()?.parse().ok()?;
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    // Howard Hinnant's days_from_civil.
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
 }
 
 /// Whole percents summing to 100 by largest remainder, none 0.
@@ -192,8 +251,8 @@ pub fn plan(
             "Study the task statements listed for each domain, the weakest domain first.".into(),
             "Retake the diagnostic: a new draw prefers questions you have not seen.".into(),
             format!(
-                "Before booking {}, score consistently at or above {}, with no domain well below your average.",
-                exam.code, exam.practice_target
+                "Before booking {}, score consistently at or above {} on timed practice exams (the practice target: {}), with no domain well below your average.",
+                exam.code, exam.practice_line, exam.practice_target
             ),
         ],
     }
@@ -236,7 +295,9 @@ mod tests {
         // The missed question's task comes first, with the item to review.
         let d1 = &plan.domains[0];
         assert_eq!(d1.tasks[0].review_item, Some(0));
-        assert!(plan.steps.iter().any(|s| s.contains("750–800")));
+        assert!(plan.steps.iter().any(
+            |s| s.contains("at or above 750 on timed practice exams") && s.contains("750–800")
+        ));
     }
 
     #[test]
@@ -253,5 +314,40 @@ mod tests {
             .collect();
         assert_eq!(ids, vec!["1.1", "1.2"]);
         assert!(plan.domains.iter().all(|d| d.share_percent > 0));
+    }
+
+    #[test]
+    fn typed_settings_are_checked_with_a_reason() {
+        assert_eq!(PlanSettings::parse_hours("7,5"), Ok(7.5));
+        assert!(PlanSettings::parse_hours("0")
+            .unwrap_err()
+            .contains("between 0.5 and 80"));
+        assert!(PlanSettings::parse_hours("lots")
+            .unwrap_err()
+            .contains("as a number"));
+        assert_eq!(PlanSettings::parse_weeks("4"), Ok(4));
+        assert!(PlanSettings::parse_weeks("100")
+            .unwrap_err()
+            .contains("between 1 and 52"));
+    }
+
+    #[test]
+    fn weeks_until_an_exam_date() {
+        assert_eq!(PlanSettings::weeks_until("2026-12-29", "2026-12-01"), Ok(4));
+        assert_eq!(PlanSettings::weeks_until("2026-12-30", "2026-12-01"), Ok(5));
+        assert_eq!(PlanSettings::weeks_until("2026-12-01", "2026-12-01"), Ok(1));
+        assert_eq!(
+            PlanSettings::weeks_until("2027-03-01", "2026-12-01"),
+            Ok(13)
+        );
+        assert!(PlanSettings::weeks_until("2026-11-30", "2026-12-01")
+            .unwrap_err()
+            .contains("passed"));
+        assert!(PlanSettings::weeks_until("2028-12-01", "2026-12-01")
+            .unwrap_err()
+            .contains("52 weeks"));
+        assert!(PlanSettings::weeks_until("soon", "2026-12-01").is_err());
+        assert_eq!(days_from_civil("1970-01-01"), Some(0));
+        assert_eq!(days_from_civil("2000-03-01"), Some(11_017));
     }
 }

@@ -36,6 +36,8 @@ pub struct ReviewItem {
     pub flagged: bool,
     /// False for an unscored (pretest) item, marked only after the attempt.
     pub scored: bool,
+    /// Marked "I'm not sure" while answering.
+    pub unsure: bool,
     pub references: Vec<String>,
 }
 
@@ -86,49 +88,70 @@ pub fn shown(attempt: &Attempt, bank: &Bank, position: usize) -> Result<ShownQue
 pub fn review(exam: &Exam, attempt: &Attempt, bank: &Bank) -> Result<Vec<ReviewItem>, String> {
     let graded = attempt.grade(bank)?;
     (0..attempt.items.len())
-        .map(|position| {
-            let s = shown(attempt, bank, position)?;
-            let q = bank
-                .question(&s.question)
-                .ok_or_else(|| format!("question {} is no longer in the bank", s.question))?;
-            let (domain_name, task_title) = exam
-                .task(&q.task)
-                .map(|(d, t)| (d.name.clone(), t.title.clone()))
-                .unwrap_or_default();
-            let options = s
-                .options
-                .iter()
-                .filter_map(|(i, text, chosen)| {
-                    let o = q.options.get(usize::from(*i))?;
-                    Some(ReviewOption {
-                        index: *i,
-                        text: text.clone(),
-                        correct: o.correct,
-                        chosen: *chosen,
-                        why: o.why.clone(),
-                    })
-                })
-                .collect();
-            let g = &graded[position];
-            Ok(ReviewItem {
-                position,
-                question: q.id.clone(),
-                domain: q.domain,
-                domain_name,
-                task: q.task.clone(),
-                task_title,
-                difficulty: q.difficulty,
-                stem: s.stem,
-                choose: s.choose,
-                options,
-                answered: g.answered,
-                correct: g.correct,
-                flagged: s.flagged,
-                scored: attempt.items.get(position).is_none_or(|i| i.scored),
-                references: q.references.clone(),
+        .map(|position| review_item(exam, attempt, bank, &graded, position))
+        .collect()
+}
+
+/// One question of the attempt, as reviewed (practice's instant feedback).
+pub fn review_one(
+    exam: &Exam,
+    attempt: &Attempt,
+    bank: &Bank,
+    position: usize,
+) -> Result<ReviewItem, String> {
+    review_item(exam, attempt, bank, &attempt.grade(bank)?, position)
+}
+
+fn review_item(
+    exam: &Exam,
+    attempt: &Attempt,
+    bank: &Bank,
+    graded: &[crate::core::scoring::GradedItem],
+    position: usize,
+) -> Result<ReviewItem, String> {
+    let s = shown(attempt, bank, position)?;
+    let q = bank
+        .question(&s.question)
+        .ok_or_else(|| format!("question {} is no longer in the bank", s.question))?;
+    let (domain_name, task_title) = exam
+        .task(&q.task)
+        .map(|(d, t)| (d.name.clone(), t.title.clone()))
+        .unwrap_or_default();
+    let options = s
+        .options
+        .iter()
+        .filter_map(|(i, text, chosen)| {
+            let o = q.options.get(usize::from(*i))?;
+            Some(ReviewOption {
+                index: *i,
+                text: text.clone(),
+                correct: o.correct,
+                chosen: *chosen,
+                why: o.why.clone(),
             })
         })
-        .collect()
+        .collect();
+    let g = graded
+        .get(position)
+        .ok_or_else(|| format!("there is no question {}", position + 1))?;
+    Ok(ReviewItem {
+        position,
+        question: q.id.clone(),
+        domain: q.domain,
+        domain_name,
+        task: q.task.clone(),
+        task_title,
+        difficulty: q.difficulty,
+        stem: s.stem,
+        choose: s.choose,
+        options,
+        answered: g.answered,
+        correct: g.correct,
+        flagged: s.flagged,
+        scored: attempt.items.get(position).is_none_or(|i| i.scored),
+        unsure: attempt.is_unsure(position),
+        references: q.references.clone(),
+    })
 }
 
 /// "two" for 2, and so on, for "Choose two".

@@ -176,6 +176,32 @@ pub struct Report {
     pub weakest: Option<u8>,
 }
 
+impl Report {
+    /// The weakest domain and every other domain that costs as many scaled
+    /// points: more than one is a tie, and the page says so rather than
+    /// crowning one of them. Ordered as the weakest rule orders them.
+    pub fn weakest_tied(&self) -> Vec<&DomainScore> {
+        let Some(w) = self
+            .weakest
+            .and_then(|n| self.domains.iter().find(|d| d.number == n))
+        else {
+            return Vec::new();
+        };
+        let mut tied: Vec<&DomainScore> = self
+            .domains
+            .iter()
+            .filter(|d| d.shortfall > 1e-12 && d.points_at_stake == w.points_at_stake)
+            .collect();
+        tied.sort_by(|a, b| {
+            b.shortfall
+                .total_cmp(&a.shortfall)
+                .then(b.weight.cmp(&a.weight))
+                .then(a.number.cmp(&b.number))
+        });
+        tied
+    }
+}
+
 /// A float sum that starts at +0.0: std's `Sum` of nothing is −0.0, which
 /// would show as "-0%".
 fn add(xs: impl Iterator<Item = f64>) -> f64 {
@@ -427,5 +453,27 @@ mod tests {
         assert!(!is_correct(&[0], &[0, 2]));
         assert!(!is_correct(&[0, 1, 2], &[0, 2]));
         assert!(!is_correct(&[], &[1]));
+    }
+
+    #[test]
+    fn equal_points_at_stake_are_a_tie() {
+        let exam = clf_like_exam();
+        // Domain 1 (W 24) half right, domain 4 (W 12) all wrong: shortfall
+        // 12 each, so the same points at stake.
+        let mut items = vec![
+            graded(1, Difficulty::Medium, true),
+            graded(1, Difficulty::Medium, false),
+            graded(4, Difficulty::Medium, false),
+        ];
+        items.extend([true; 3].map(|c| graded(2, Difficulty::Medium, c)));
+        let r = score(&exam, &items);
+        let tied: Vec<u8> = r.weakest_tied().iter().map(|d| d.number).collect();
+        assert_eq!(tied, vec![1, 4]);
+        // Not a tie when one domain costs more.
+        let r = score(&exam, &worked_seven_of_ten());
+        assert_eq!(r.weakest_tied().len(), 1);
+        assert!(score(&exam, &[graded(1, Difficulty::Easy, true)])
+            .weakest_tied()
+            .is_empty());
     }
 }

@@ -4,8 +4,14 @@
 use super::attempt::{Attempt, AttemptId, Mode, Timing};
 use super::content::{Bank, Exam};
 use super::plan::{plan, StudyPlan};
+use super::practice::{
+    confidence, practice_order, practice_summary, Confidence, Length, PracticeSummary, Request,
+    Scope,
+};
+use super::readiness::{readiness, FirstAnswer, Readiness};
 use super::review::{review, ReviewItem};
-use super::scoring::{score, GradedItem, Report};
+use super::schedule::{self, Rating};
+use super::scoring::{is_correct, score, GradedItem, Report};
 use super::select::{draw_form, SeenHistory};
 use super::store::Store;
 use std::collections::BTreeSet;
@@ -16,6 +22,7 @@ pub struct Results {
     pub report: Report,
     pub plan: StudyPlan,
     pub review: Vec<ReviewItem>,
+    pub confidence: Confidence,
 }
 
 /// The items that count toward the score (scoring.md §8: never the
@@ -85,24 +92,228 @@ impl Store {
         }
     }
 
-    /// Finishes an attempt: scores it (scored items only), keeps the
-    /// summary, marks its questions as seen and records first answers.
+    /// Finishes an attempt. An exam estimate is scored (scored items only)
+    /// and keeps its summary; its answers rate their review cards and count
+    /// as first answers. A practice session only ends: its answers counted
+    /// as they were checked. Returns the report of an estimate.
     pub fn finish(
         &mut self,
         id: &str,
         exam: &Exam,
         bank: &Bank,
         now_ms: u64,
-    ) -> Result<Report, String> {
+    ) -> Result<Option<Report>, String> {
         let attempt = self.attempt(id).ok_or_else(|| format!("no attempt {id}"))?;
-        let report = score(exam, &scored_only(attempt.grade(bank)?));
         let questions: Vec<String> = attempt.items.iter().map(|i| i.question.clone()).collect();
+        if !attempt.mode.is_estimate() {
+            if let Some(a) = self.attempt_mut(id) {
+                a.close(now_ms);
+            }
+            return Ok(None);
+        }
+        let report = score(exam, &scored_only(attempt.grade(bank)?));
         if let Some(a) = self.attempt_mut(id) {
             a.finish(&report, now_ms);
         }
         self.mark_seen(questions.iter().map(String::as_str), now_ms);
         self.record_first_answers(id);
-        Ok(report)
+        self.rate_cards(id, bank);
+        Ok(Some(report))
+    }
+
+    /// Rates the card of every answered item of a finished attempt, as of
+    /// its finish (study.md §2).
+    fn rate_cards(&mut self, id: &str, bank: &Bank) {
+        let Some(a) = self.attempt(id) else { return };
+        let Some(at) = a.finished_ms else { return };
+        let rated: Vec<(String, Rating)> = a
+            .items
+            .iter()
+            .zip(&a.answers)
+            .enumerate()
+            .filter(|(_, (_, chosen))| !chosen.is_empty())
+            .filter_map(|(i, (item, chosen))| {
+                let q = bank.question(&item.question)?;
+                let right = is_correct(chosen, &q.correct_set());
+                Some((q.id.clone(), Rating::of(right, a.is_unsure(i))))
+            })
+            .collect();
+        let exam = a.exam.clone();
+        for (q, rating) in rated {
+            let next = schedule::review(self.cards.get(&q), &exam, rating, at);
+            self.cards.insert(q, next);
+        }
+    }
+
+    /// Starts a practice session of `exam` over `scope` (study.md §1).
+    /// "Weakest" resolves to the readiness estimate's weakest domain, else
+    /// the latest attempt's; an empty scope is an error that says why.
+    pub fn start_practice(
+        &mut self,
+        exam: &Exam,
+        bank: &Bank,
+        scope: &Scope,
+        length: Length,
+        seed: u64,
+        now_ms: u64,
+    ) -> Result<AttemptId, String> {
+        scope.check(exam)?;
+        let weakest = match scope {
+            Scope::Weakest => self.weakest_domain(exam, bank, now_ms),
+            _ => None,
+        };
+        let request = Request {
+            scope,
+            weakest,
+            length,
+        };
+        let items = practice_order(exam, bank, request, &self.cards, now_ms, seed);
+        if items.is_empty() {
+            return Err(match scope {
+                Scope::Due => {
+                    "Nothing is due for review right now. Well done: come back when something is."
+                        .to_owned()
+                }
+                _ => format!("There are no questions for {} yet.", scope.describe(exam)),
+            });
+        }
+        let mut attempt = Attempt::new(&exam.id, seed, Mode::Practice, now_ms, items);
+        attempt.scope = Some(scope.to_string());
+        while self.attempt(&attempt.id.0).is_some() {
+            attempt.id = AttemptId(format!("{}x", attempt.id.0));
+        }
+        let id = attempt.id.clone();
+        self.attempts.push(attempt);
+        Ok(id)
+    }
+
+    /// The unfinished practice session of `exam` over `scope`, if any.
+    pub fn practice_in_progress(&self, exam: &str, scope: &Scope) -> Option<&Attempt> {
+        let scope = scope.to_string();
+        self.attempts.iter().rev().find(|a| {
+            a.exam == exam
+                && a.mode == Mode::Practice
+                && !a.is_finished()
+                && a.scope.as_deref() == Some(scope.as_str())
+        })
+    }
+
+    /// The weakest domain: from readiness when it has an estimate, else
+    /// from the latest finished estimate (largest weighted shortfall).
+    pub fn weakest_domain(&self, exam: &Exam, bank: &Bank, now_ms: u64) -> Option<u8> {
+        if let Readiness::Estimate { report, .. } =
+            readiness(exam, bank, &self.first_answers, now_ms)
+        {
+            return report.weakest;
+        }
+        let latest = self
+            .finished()
+            .into_iter()
+            .find(|a| a.exam == exam.id && a.mode.is_estimate() && a.summary.is_some())?;
+        let summary = latest.summary.as_ref()?;
+        exam.domains
+            .iter()
+            .zip(&summary.domain_accuracy)
+            .filter_map(|(d, a)| a.map(|a| (d, f64::from(d.weight) * (1.0 - a))))
+            .filter(|(_, short)| *short > 1e-12)
+            .max_by(|(da, a), (db, b)| {
+                a.total_cmp(b)
+                    .then(da.weight.cmp(&db.weight))
+                    .then(db.number.cmp(&da.number))
+            })
+            .map(|(d, _)| d.number)
+    }
+
+    /// Checks item `i` of a practice session: the answer becomes final, its
+    /// card is rated now, and a first answer counts as readiness evidence.
+    /// Returns whether it was right.
+    pub fn check_answer(
+        &mut self,
+        id: &str,
+        i: usize,
+        bank: &Bank,
+        now_ms: u64,
+    ) -> Result<bool, String> {
+        let a = self
+            .attempt_mut(id)
+            .ok_or_else(|| format!("no attempt {id}"))?;
+        a.check(i, now_ms).map_err(|e| e.to_string())?;
+        let at = a.checked_at(i).unwrap_or(now_ms);
+        let unsure = a.is_unsure(i);
+        let exam = a.exam.clone();
+        let chosen = a.answers.get(i).cloned().unwrap_or_default();
+        let question = a
+            .items
+            .get(i)
+            .map(|it| it.question.clone())
+            .unwrap_or_default();
+        let q = bank
+            .question(&question)
+            .ok_or_else(|| format!("question {question} is no longer in the bank"))?;
+        let right = is_correct(&chosen, &q.correct_set());
+        self.seen.insert(question.clone(), at);
+        self.first_answers
+            .entry(question.clone())
+            .or_insert(FirstAnswer { at_ms: at, chosen });
+        let next = schedule::review(
+            self.cards.get(&question),
+            &exam,
+            Rating::of(right, unsure),
+            at,
+        );
+        self.cards.insert(question, next);
+        Ok(right)
+    }
+
+    /// Whether a question of `bank` was answered but has no review card.
+    pub fn lacks_cards(&self, bank: &Bank) -> bool {
+        bank.questions
+            .iter()
+            .any(|q| self.first_answers.contains_key(&q.id) && !self.cards.contains_key(&q.id))
+    }
+
+    /// Makes the review cards that answers stored before cards existed
+    /// (version 1 and 2 records) lack, from each question's first answer.
+    /// True if any was made.
+    pub fn ensure_cards(&mut self, exam: &Exam, bank: &Bank) -> bool {
+        let missing: Vec<(String, Rating, u64)> = bank
+            .questions
+            .iter()
+            .filter(|q| !self.cards.contains_key(&q.id))
+            .filter_map(|q| {
+                let fa = self.first_answers.get(&q.id)?;
+                Some((
+                    q.id.clone(),
+                    Rating::of(is_correct(&fa.chosen, &q.correct_set()), false),
+                    fa.at_ms,
+                ))
+            })
+            .collect();
+        let changed = !missing.is_empty();
+        for (q, rating, at) in missing {
+            let card = schedule::review(None, &exam.id, rating, at);
+            self.cards.insert(q, card);
+        }
+        changed
+    }
+
+    /// The summary and review of a practice session: its checked answers.
+    pub fn practice_results(
+        &self,
+        id: &str,
+        exam: &Exam,
+        bank: &Bank,
+        now_ms: u64,
+    ) -> Result<(PracticeSummary, Vec<ReviewItem>), String> {
+        let attempt = self
+            .attempt(id)
+            .ok_or_else(|| format!("there is no practice session {id} in this browser"))?;
+        let summary = practice_summary(attempt, exam, bank, &self.cards, now_ms);
+        let items = review(exam, attempt, bank)?
+            .into_iter()
+            .filter(|r| attempt.checked_at(r.position).is_some())
+            .collect();
+        Ok((summary, items))
     }
 
     /// Closes every timed attempt whose deadline has passed (also while the
@@ -134,25 +345,29 @@ impl Store {
 
     /// Whether some finished attempt of `exam` still waits for its score.
     pub fn has_pending(&self, exam: &str) -> bool {
-        self.attempts
-            .iter()
-            .any(|a| a.exam == exam && a.is_finished() && a.summary.is_none())
+        self.attempts.iter().any(|a| {
+            a.exam == exam && a.mode.is_estimate() && a.is_finished() && a.summary.is_none()
+        })
     }
 
     /// Scores finished attempts of `exam` that have no summary yet (closed
     /// by their deadline before the bank was at hand). True if any changed.
     pub fn score_pending(&mut self, exam: &Exam, bank: &Bank) -> bool {
-        let mut changed = false;
+        let mut scored = Vec::new();
         for a in &mut self.attempts {
-            if a.exam == exam.id && a.is_finished() && a.summary.is_none() {
+            if a.exam == exam.id && a.mode.is_estimate() && a.is_finished() && a.summary.is_none() {
                 if let Ok(graded) = a.grade(bank) {
                     let report = score(exam, &scored_only(graded));
                     a.summary = Some(super::attempt::Summary::from(&report));
-                    changed = true;
+                    scored.push(a.id.0.clone());
                 }
             }
         }
-        changed
+        // Their answers rate their cards as of the deadline, as a finish does.
+        for id in &scored {
+            self.rate_cards(id, bank);
+        }
+        !scored.is_empty()
     }
 
     /// Task statements that finished attempts of `exam` have asked about.
@@ -198,6 +413,7 @@ pub fn results_of(
         report,
         plan,
         review,
+        confidence: confidence(attempt, bank),
     })
 }
 
@@ -224,7 +440,7 @@ mod tests {
                 .choose(i, right, q, 1_001)
                 .unwrap();
         }
-        let report = store.finish(&id.0, &exam, &bank, 2_000).unwrap();
+        let report = store.finish(&id.0, &exam, &bank, 2_000).unwrap().unwrap();
         assert_eq!(report.scaled, 1000);
         assert_eq!(store.seen.len(), 10);
         assert!(store.attempt(&id.0).unwrap().summary.is_some());
@@ -343,7 +559,7 @@ mod tests {
             let mut store = Store::default();
             let (exam, bank, id) = practice_exam(&mut store, Timing::Untimed, 0);
             answer_pattern(&mut store, &bank, &id, [10, 12, 13, 5], unscored_right);
-            let report = store.finish(&id, &exam, &bank, 1_000).unwrap();
+            let report = store.finish(&id, &exam, &bank, 1_000).unwrap().unwrap();
             assert!((report.performance - 0.80).abs() < 1e-9);
             assert_eq!(report.scaled, 800);
             assert_eq!((report.low, report.high), (718, 862));
@@ -505,5 +721,145 @@ mod tests {
         let bytes = crate::core::store::encode(&store).len();
         // localStorage gives an origin about 5 MB (UTF-16 in some browsers).
         assert!(bytes < 1_500_000, "{bytes} bytes");
+    }
+
+    #[test]
+    fn practice_checks_at_once_rates_cards_and_counts_first_answers() {
+        use crate::core::practice::{Length, Scope};
+        use crate::core::schedule::DAY_MS;
+        let exam = sample_exam();
+        let bank = sample_bank(&exam, 4);
+        let mut store = Store::default();
+        let now = 10 * DAY_MS;
+        let id = store
+            .start_practice(
+                &exam,
+                &bank,
+                &Scope::Task("2.1".into()),
+                Length::Questions(10),
+                3,
+                now,
+            )
+            .unwrap()
+            .0;
+        let a = store.attempt(&id).unwrap().clone();
+        assert_eq!(a.items.len(), 4, "the task has only 4 questions");
+        assert_eq!(a.scope.as_deref(), Some("task=2.1"));
+        assert!(store
+            .practice_in_progress(&exam.id, &Scope::Task("2.1".into()))
+            .is_some());
+        let q0 = bank.question(&a.items[0].question).unwrap().clone();
+        let q1 = bank.question(&a.items[1].question).unwrap().clone();
+        let wrong = (0..4u8).find(|o| !q0.correct_set().contains(o)).unwrap();
+        // Nothing chosen: Check is refused.
+        assert!(store.check_answer(&id, 0, &bank, now).is_err());
+        store
+            .attempt_mut(&id)
+            .unwrap()
+            .choose(0, wrong, &q0, now)
+            .unwrap();
+        assert_eq!(store.check_answer(&id, 0, &bank, now + 1), Ok(false));
+        // Checked: the choice is final.
+        assert!(store
+            .attempt_mut(&id)
+            .unwrap()
+            .choose(0, q0.correct_set()[0], &q0, now)
+            .is_err());
+        assert_eq!(
+            store.cards[&q0.id].due_ms,
+            now + 1 + DAY_MS,
+            "missed: due tomorrow"
+        );
+        assert!(store.first_answers.contains_key(&q0.id));
+        // Right but unsure: a lucky guess, rated Hard.
+        store
+            .attempt_mut(&id)
+            .unwrap()
+            .toggle_unsure(1, now)
+            .unwrap();
+        store
+            .attempt_mut(&id)
+            .unwrap()
+            .choose(1, q1.correct_set()[0], &q1, now)
+            .unwrap();
+        assert_eq!(store.check_answer(&id, 1, &bank, now + 2), Ok(true));
+        let (summary, review) = store.practice_results(&id, &exam, &bank, now + 3).unwrap();
+        assert_eq!((summary.checked, summary.right), (2, 1));
+        assert_eq!(summary.confidence.lucky_guesses, 1);
+        assert_eq!(summary.confidence.misconceptions, 1);
+        assert_eq!(summary.tasks.len(), 1);
+        assert_eq!(review.len(), 2, "only checked questions are reviewed");
+        // Stopping ends the session without a score.
+        assert_eq!(store.finish(&id, &exam, &bank, now + 4), Ok(None));
+        assert!(store.attempt(&id).unwrap().summary.is_none());
+        assert!(!store.has_pending(&exam.id));
+        // Tomorrow the missed one is due, and a due session starts with it.
+        let due = store
+            .start_practice(&exam, &bank, &Scope::Due, Length::All, 4, now + 2 * DAY_MS)
+            .unwrap();
+        let d = store.attempt(&due.0).unwrap();
+        assert_eq!(d.items[0].question, q0.id);
+        assert!(store
+            .start_practice(&exam, &bank, &Scope::Due, Length::All, 4, now)
+            .unwrap_err()
+            .contains("Nothing is due"));
+    }
+
+    #[test]
+    fn finishing_an_estimate_rates_its_cards_and_migration_makes_missing_ones() {
+        let exam = sample_exam();
+        let bank = sample_bank(&exam, 4);
+        let mut store = Store::default();
+        let id = store.start(&exam, &bank, 5, Mode::Diagnostic, 100);
+        let a = store.attempt(&id.0).unwrap().clone();
+        let q0 = bank.question(&a.items[0].question).unwrap();
+        store
+            .attempt_mut(&id.0)
+            .unwrap()
+            .choose(0, q0.correct_set()[0], q0, 150)
+            .unwrap();
+        store.finish(&id.0, &exam, &bank, 200).unwrap();
+        assert_eq!(store.cards.len(), 1);
+        assert_eq!(store.cards[&q0.id].last_ms, 200);
+        // A record from before cards: first answers only.
+        let mut old = store.clone();
+        old.cards.clear();
+        assert!(old.ensure_cards(&exam, &bank));
+        assert_eq!(old.cards, store.cards);
+        assert!(!old.ensure_cards(&exam, &bank), "once");
+    }
+
+    #[test]
+    fn weakest_practice_follows_the_latest_attempt_without_readiness() {
+        use crate::core::practice::{Length, Scope};
+        let exam = sample_exam();
+        let bank = sample_bank(&exam, 4);
+        let mut store = Store::default();
+        let id = store.start(&exam, &bank, 5, Mode::Diagnostic, 100);
+        let a = store.attempt(&id.0).unwrap().clone();
+        // Right everywhere but domain 3.
+        for (i, item) in a.items.iter().enumerate() {
+            let q = bank.question(&item.question).unwrap();
+            let pick = if q.domain == 3 {
+                (0..4u8).find(|o| !q.correct_set().contains(o)).unwrap()
+            } else {
+                q.correct_set()[0]
+            };
+            store
+                .attempt_mut(&id.0)
+                .unwrap()
+                .choose(i, pick, q, 150)
+                .unwrap();
+        }
+        store.finish(&id.0, &exam, &bank, 200).unwrap();
+        assert_eq!(store.weakest_domain(&exam, &bank, 300), Some(3));
+        let p = store
+            .start_practice(&exam, &bank, &Scope::Weakest, Length::Questions(10), 1, 300)
+            .unwrap();
+        assert!(store.attempt(&p.0).unwrap().items.iter().all(|i| bank
+            .question(&i.question)
+            .unwrap()
+            .domain
+            == 3));
     }
 }

@@ -21,6 +21,10 @@ pub struct BankStats {
     pub answer_positions: [usize; 4],
     /// Single-answer questions whose correct option is the (strictly) longest.
     pub correct_longest: usize,
+    /// Single-answer questions per difficulty: (all, overlap tells).
+    pub overlap: BTreeMap<Difficulty, (usize, usize)>,
+    /// Ids of the single-answer questions with an overlap tell.
+    pub overlap_tells: Vec<String>,
     /// Pairs of stems at or above the near-duplicate threshold.
     pub near_duplicates: Vec<(String, String, f64)>,
 }
@@ -50,6 +54,188 @@ pub fn similarity(a: &str, b: &str) -> f64 {
 }
 
 /// Computes the figures.
+/// Words too common in exam questions to tell anything ("company", "data").
+const COMMON: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "of",
+    "to",
+    "in",
+    "on",
+    "for",
+    "with",
+    "by",
+    "from",
+    "as",
+    "at",
+    "is",
+    "are",
+    "be",
+    "been",
+    "being",
+    "this",
+    "that",
+    "these",
+    "those",
+    "which",
+    "what",
+    "when",
+    "where",
+    "who",
+    "whom",
+    "why",
+    "how",
+    "it",
+    "its",
+    "into",
+    "than",
+    "then",
+    "there",
+    "their",
+    "they",
+    "them",
+    "we",
+    "our",
+    "you",
+    "your",
+    "can",
+    "could",
+    "should",
+    "would",
+    "will",
+    "must",
+    "may",
+    "might",
+    "not",
+    "no",
+    "yes",
+    "any",
+    "all",
+    "each",
+    "every",
+    "some",
+    "such",
+    "only",
+    "also",
+    "more",
+    "most",
+    "less",
+    "least",
+    "other",
+    "another",
+    "both",
+    "either",
+    "neither",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "first",
+    "second",
+    "new",
+    "use",
+    "uses",
+    "used",
+    "using",
+    "does",
+    "do",
+    "did",
+    "done",
+    "has",
+    "have",
+    "had",
+    "make",
+    "makes",
+    "made",
+    "need",
+    "needs",
+    "needed",
+    "want",
+    "wants",
+    "wanted",
+    "way",
+    "ways",
+    "so",
+    "if",
+    "but",
+    "about",
+    "after",
+    "before",
+    "between",
+    "during",
+    "over",
+    "under",
+    "up",
+    "down",
+    "out",
+    "off",
+    "per",
+    "via",
+    "while",
+    "without",
+    "within",
+    "across",
+    "company",
+    "companies",
+    "team",
+    "teams",
+    "aws",
+    "amazon",
+    "service",
+    "services",
+    "solution",
+    "solutions",
+    "requirement",
+    "requirements",
+    "requires",
+    "required",
+    "meet",
+    "meets",
+    "choose",
+    "option",
+    "options",
+    "application",
+    "applications",
+    "user",
+    "users",
+    "data",
+];
+
+/// The distinctive words of a text: lowercase letters and digits, four or
+/// more characters, none of the [`COMMON`] words.
+pub fn distinctive_words(text: &str) -> HashSet<String> {
+    text.to_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| w.len() >= 4 && !COMMON.contains(w))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Whether a single-answer question's correct option shares strictly more
+/// distinctive words with the stem than every distractor does: a tell that
+/// lets a test-taker match words instead of knowing the answer.
+pub fn overlap_tell(q: &crate::core::content::Question) -> bool {
+    let stem = distinctive_words(&q.stem);
+    let shared: Vec<usize> = q
+        .options
+        .iter()
+        .map(|o| distinctive_words(&o.text).intersection(&stem).count())
+        .collect();
+    let Some(k) = q.options.iter().position(|o| o.correct) else {
+        return false;
+    };
+    !q.is_multi()
+        && shared
+            .iter()
+            .enumerate()
+            .all(|(j, &n)| j == k || shared[k] > n)
+}
+
 pub fn bank_stats(exam: &Exam, bank: &Bank) -> BankStats {
     #[allow(clippy::cast_precision_loss)]
     let total = bank.questions.len();
@@ -79,6 +265,9 @@ pub fn bank_stats(exam: &Exam, bank: &Bank) -> BankStats {
     let mut difficulty: BTreeMap<Difficulty, usize> =
         Difficulty::ALL.iter().map(|&d| (d, 0)).collect();
     let (mut single, mut multi, mut correct_longest) = (0, 0, 0);
+    let mut overlap: BTreeMap<Difficulty, (usize, usize)> =
+        Difficulty::ALL.iter().map(|&d| (d, (0, 0))).collect();
+    let mut overlap_tells = Vec::new();
     let mut answer_positions = [0usize; 4];
     for q in &bank.questions {
         *tasks.entry(q.task.clone()).or_default() += 1;
@@ -88,6 +277,14 @@ pub fn bank_stats(exam: &Exam, bank: &Bank) -> BankStats {
             continue;
         }
         single += 1;
+        let tell = overlap_tell(q);
+        if let Some(e) = overlap.get_mut(&q.difficulty) {
+            e.0 += 1;
+            e.1 += usize::from(tell);
+        }
+        if tell {
+            overlap_tells.push(q.id.clone());
+        }
         if let Some(pos) = q.options.iter().position(|o| o.correct) {
             if let Some(slot) = answer_positions.get_mut(pos) {
                 *slot += 1;
@@ -134,6 +331,8 @@ pub fn bank_stats(exam: &Exam, bank: &Bank) -> BankStats {
         multi,
         answer_positions,
         correct_longest,
+        overlap,
+        overlap_tells,
         near_duplicates,
     }
 }
@@ -150,6 +349,19 @@ impl BankStats {
     }
 
     /// Share of single-answer questions whose correct option is the longest.
+    /// The share of single-answer questions with an overlap tell, in all
+    /// (None) or of one difficulty.
+    pub fn overlap_percent(&self, d: Option<Difficulty>) -> f64 {
+        let (all, tells) = match d {
+            Some(d) => self.overlap.get(&d).copied().unwrap_or((0, 0)),
+            None => self
+                .overlap
+                .values()
+                .fold((0, 0), |(a, t), &(x, y)| (a + x, t + y)),
+        };
+        percent(tells, all)
+    }
+
     pub fn correct_longest_percent(&self) -> f64 {
         percent(self.correct_longest, self.single)
     }

@@ -4,6 +4,7 @@
 use super::attempt::Attempt;
 use super::plan::PlanSettings;
 use super::readiness::{FirstAnswer, FirstAnswers};
+use super::schedule::Cards;
 use super::select::SeenHistory;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -22,7 +23,8 @@ pub mod keys {
 /// 1: attempts, seen history, plan settings, deletions.
 /// 2: adds full-length attempts (timer, unscored items) and the first
 ///    answer to every question (readiness evidence, scoring.md §9).
-pub const STORE_VERSION: u32 = 2;
+/// 3: adds review cards (study.md §2), practice sessions and confidence.
+pub const STORE_VERSION: u32 = 3;
 
 /// Everything the app keeps between visits.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -41,6 +43,10 @@ pub struct Store {
     /// The first answer this browser gave to each question (version 2).
     #[serde(default)]
     pub first_answers: FirstAnswers,
+    /// A review card per answered question (version 3). Cards for answers
+    /// stored before version 3 are made once the question's bank is at hand.
+    #[serde(default)]
+    pub cards: Cards,
 }
 
 impl Default for Store {
@@ -52,6 +58,7 @@ impl Default for Store {
             plan: PlanSettings::default(),
             deleted: BTreeSet::new(),
             first_answers: FirstAnswers::new(),
+            cards: Cards::new(),
         }
     }
 }
@@ -102,8 +109,8 @@ pub fn decode(raw: &str) -> Result<Store, DecodeError> {
         reason: e.to_string(),
     };
     match version {
-        // Version 2 only added fields (with defaults): a version-1 record
-        // reads as one, then gains what version 2 derives from it.
+        // Versions 2 and 3 only added fields (with defaults): an older
+        // record reads as the current one, then gains what they derive.
         1 => serde_json::from_str(raw)
             .map_err(invalid)
             .map(|mut s: Store| {
@@ -111,7 +118,12 @@ pub fn decode(raw: &str) -> Result<Store, DecodeError> {
                 s.backfill_first_answers();
                 s
             }),
-        2 => serde_json::from_str(raw).map_err(invalid),
+        2 | 3 => serde_json::from_str(raw)
+            .map_err(invalid)
+            .map(|mut s: Store| {
+                s.version = STORE_VERSION;
+                s
+            }),
         v if v > u64::from(STORE_VERSION) => Err(DecodeError::FromTheFuture(v)),
         // Version 0 never shipped; anything older than 1 is unknown.
         _ => Err(DecodeError::Invalid {
@@ -241,6 +253,15 @@ impl Store {
                 }
             }
         }
+        let mut cards = self.cards.clone();
+        for (q, theirs) in &other.cards {
+            let newer = cards
+                .get(q)
+                .is_none_or(|mine| (theirs.last_ms, theirs.reps) > (mine.last_ms, mine.reps));
+            if newer {
+                cards.insert(q.clone(), theirs.clone());
+            }
+        }
         Store {
             version: STORE_VERSION,
             attempts,
@@ -248,6 +269,7 @@ impl Store {
             plan: self.plan,
             deleted,
             first_answers,
+            cards,
         }
     }
 

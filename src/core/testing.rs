@@ -89,7 +89,10 @@ pub fn sample_bank(exam: &Exam, per_task: usize) -> Bank {
             }
         }
     }
-    Bank { questions }
+    Bank {
+        retired: Vec::new(),
+        questions,
+    }
 }
 
 /// scoring.md §3's worked attempt: CLF-C02 seats [2, 3, 4, 1], all medium,
