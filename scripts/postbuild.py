@@ -93,7 +93,7 @@ for exam in catalog["exam"]:
         sys.exit(f"postbuild: no bank file for exam {exam['id']} in {manifest_path}")
     preload = f'<link rel="preload" href="{base}banks/{name}" as="fetch" crossorigin>'
     page = html.replace('<meta name="theme-color"', preload + '<meta name="theme-color"', 1)
-    for route in (f"exam/{exam['id']}", f"exam/{exam['id']}/quiz", f"exam/{exam['id']}/results"):
+    for route in (f"exam/{exam['id']}", f"exam/{exam['id']}/quiz", f"exam/{exam['id']}/practice", f"exam/{exam['id']}/results"):
         routes[route] = page
 for route, page in routes.items():
     (staging / route).mkdir(parents=True, exist_ok=True)

@@ -106,6 +106,71 @@ for (const [label, throttled] of [['unthrottled', false], ['mobile_throttled', t
   for (let i = 0; i < RUNS; i++) runs.push(await once(throttled));
   timing[label] = { median_ms: Math.round(median(runs)), runs_ms: runs.map(Math.round) };
 }
+
+// Answer click → next paint on question 60 of a 75-question AIP-C01
+// practice exam at 4× CPU, with an empty history and with 50 finished
+// practice exams stored (the difference is mostly the store's write).
+async function practiceExamUrl(context) {
+  const page = await context.newPage();
+  await page.goto(`${base}/exam/aip-c01/`);
+  await page.locator('#clock-untimed').check();
+  await page.getByRole('button', { name: /Start (the|a new) practice exam/ }).click();
+  await page.locator('.options input').first().waitFor({ state: 'attached' });
+  const url = new URL(page.url());
+  url.searchParams.set('q', '60');
+  return { page, url: url.toString() };
+}
+
+/** A store holding `n` finished 75-item practice exams, built from `seed`'s shape. */
+function withFinished(seedStore, n) {
+  const store = JSON.parse(seedStore);
+  const live = store.attempts[store.attempts.length - 1];
+  for (let k = 0; k < n; k++) {
+    const t = 1_700_000_000_000 + k * 86_400_000;
+    store.attempts.unshift({
+      ...live,
+      id: `${t.toString(16)}-${k.toString(16).padStart(4, '0')}`,
+      started_ms: t,
+      updated_ms: t + 5_400_000,
+      finished_ms: t + 5_400_000,
+      answers: live.items.map(() => [0]),
+      summary: { scaled: 700, low: 640, high: 760, verdict: 'borderline', performance: 0.7, domain_accuracy: [0.7, 0.7, 0.7, 0.7, 0.7] },
+    });
+  }
+  return JSON.stringify(store);
+}
+
+async function clickToPaint(storeText, url) {
+  const context = await browser.newContext();
+  await context.addInitScript((s) => { if (!sessionStorage.getItem('seeded')) { localStorage.setItem('cert-diagnostic', s); sessionStorage.setItem('seeded', '1'); } }, storeText);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.goto(url);
+  await page.locator('.options input').first().waitFor({ state: 'attached', timeout: 60_000 });
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) {
+    runs.push(await page.evaluate((k) => new Promise((done) => {
+      const labels = document.querySelectorAll('.options label');
+      const t0 = performance.now();
+      labels[k % 2].click();
+      requestAnimationFrame(() => setTimeout(() => done(performance.now() - t0), 0));
+    }), i));
+  }
+  const bytes = await page.evaluate(() => localStorage.getItem('cert-diagnostic').length);
+  await context.close();
+  return { median_ms: Math.round(median(runs) * 10) / 10, runs_ms: runs.map((r) => Math.round(r * 10) / 10), stored_chars: bytes };
+}
+
+const pe = await browser.newContext();
+const { page: pePage, url: peUrl } = await practiceExamUrl(pe);
+const peStore = await pePage.evaluate(() => localStorage.getItem('cert-diagnostic'));
+await pe.close();
+const answerPaint = {
+  empty_history: await clickToPaint(peStore, peUrl),
+  with_50_finished_practice_exams: await clickToPaint(withFinished(peStore, 50), peUrl),
+};
+
 await browser.close();
 server.close();
 
@@ -116,7 +181,16 @@ console.log(`  ${'total'.padEnd(44)} ${kb(total.raw)} ${kb(total.gzip)} ${kb(tot
 console.log(`Navigation to first question interactive, median of ${RUNS}:`);
 console.log(`  unthrottled       ${timing.unthrottled.median_ms} ms   runs ${timing.unthrottled.runs_ms.join(', ')}`);
 console.log(`  mobile throttled  ${timing.mobile_throttled.median_ms} ms   runs ${timing.mobile_throttled.runs_ms.join(', ')}   (budget: 1500 ms)`);
+console.log(`Answer click → next paint, question 60 of a 75-question AIP-C01 practice exam, 4× CPU, median of ${RUNS}:`);
+for (const [label, r] of Object.entries(answerPaint)) {
+  console.log(`  ${label.padEnd(32)} ${r.median_ms} ms   runs ${r.runs_ms.join(', ')}   (${(r.stored_chars / 1024).toFixed(0)} K chars stored; budget: 50 ms)`);
+}
+const writeCost = Math.round((answerPaint.with_50_finished_practice_exams.median_ms - answerPaint.empty_history.median_ms) * 10) / 10;
+console.log(`  store write with 50 finished practice exams ≈ ${writeCost} ms more per answer   (budget: 5 ms)`);
 fs.mkdirSync(out, { recursive: true });
-const report = { date: new Date().toISOString(), files, total, timing, budgets: { brotli_bytes: 120 * 1024, throttled_ms: 1500 } };
+const report = {
+  date: new Date().toISOString(), files, total, timing, answer_paint: answerPaint, store_write_ms: writeCost,
+  budgets: { brotli_bytes: 120 * 1024, throttled_ms: 1500, answer_paint_ms: 50, store_write_ms: 5 },
+};
 fs.writeFileSync(path.join(out, 'latest.json'), JSON.stringify(report, null, 2));
 console.log(`Figures written to bench/results/latest.json`);

@@ -16,7 +16,7 @@ for (const [examId, wrongDomain] of [['clf-c02', 2], ['aip-c01', 1]] as const) {
       const q = await shownQuestion(page, questions);
       const multi = q.option.filter((o) => o.correct).length > 1;
       await expect(page.locator(`.options input[type="${multi ? 'checkbox' : 'radio'}"]`)).toHaveCount(q.option.length);
-      if (multi) await expect(page.locator('.choose-hint')).toHaveText(/Choose (two|three)\./);
+      if (multi) await expect(page.locator('legend.stem')).toHaveText(/\(Choose (two|three)\.\)$/);
       await answer(page, q, q.domain !== wrongDomain);
       graded.push({ q, correct: q.domain !== wrongDomain });
       if (i === 4) {

@@ -21,7 +21,7 @@ async function findMulti(page: Page, examId: string): Promise<boolean> {
     for (let i = 1; i <= 10; i++) {
       await page.getByRole('button', { name: new RegExp(`^Question ${i}, `) }).click();
       await expect(page.getByRole('heading', { level: 1, name: `Question ${i} of 10` })).toBeVisible();
-      if (await page.locator('.choose-hint').count()) return true;
+      if (await page.locator('.options input[type=checkbox]').count()) return true;
     }
     await start(page, examId); // a new draw
   }
@@ -31,7 +31,7 @@ async function findMulti(page: Page, examId: string): Promise<boolean> {
 test('keyboard only: a whole diagnostic without the mouse, focus on each new question', async ({ page }) => {
   await page.goto('/exam/clf-c02/');
   // Tab to the start button.
-  for (let i = 0; i < 12; i++) {
+  for (let i = 0; i < 40; i++) {
     await page.keyboard.press('Tab');
     if (await page.evaluate(() => document.activeElement?.textContent?.trim() === 'Start the diagnostic')) break;
   }
@@ -83,7 +83,7 @@ test('flag, jump with the grid, and the review before finishing', async ({ page 
   await answer(page, await shownQuestion(page, questions), true);
   await page.getByRole('button', { name: 'Next →' }).click();
   await page.getByRole('button', { name: 'Flag for review' }).click();
-  await expect(page.getByRole('button', { name: /^Question 2, unanswered, flagged/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Question 2, not answered, flagged/ })).toBeVisible();
   await page.getByRole('button', { name: /^Question 7, / }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Question 7 of 10' })).toBeVisible();
   await expect(page).toHaveURL(/q=7/);
@@ -119,8 +119,10 @@ test('finishing with unanswered questions asks first, and they count as wrong', 
 test('a third choice on a "Choose two" question is refused politely', async ({ page }) => {
   await start(page, 'clf-c02');
   expect(await findMulti(page, 'clf-c02')).toBe(true);
-  await expect(page.locator('.choose-hint')).toHaveText(/Choose (two|three)\./);
-  const limit = (await page.locator('.choose-hint').innerText()).includes('two') ? 2 : 3;
+  // The stem says how many, once: no second "Choose two." beneath it.
+  await expect(page.locator('legend.stem')).toHaveText(/\(Choose (two|three)\.\)$/);
+  expect(await page.locator('.quiz').innerText()).toMatch(/^(?![\s\S]*Choose (two|three)[\s\S]*Choose (two|three))/);
+  const limit = (await page.locator('legend.stem').innerText()).includes('Choose two') ? 2 : 3;
   const labels = page.locator('.options label');
   for (let i = 0; i <= limit; i++) await labels.nth(i).click();
   await expect(page.locator('.options input:checked')).toHaveCount(limit);

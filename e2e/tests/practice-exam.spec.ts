@@ -109,7 +109,7 @@ test('a reload mid-way keeps the question, the answers and the running clock', a
   await page.reload();
   await expect(heading(page, 6, 75)).toBeVisible();
   await expect(page.getByTestId('clock')).toHaveText(/^16[78]:\d\d$/);
-  await expect(page.locator('.cell.answered')).toHaveCount(5);
+  await expect(page.locator('.progress-grid .cell.answered')).toHaveCount(5);
   // The pacing hint divides what is left by what is unanswered.
   await expect(page.locator('.clock-pace')).toContainText('per question left');
 });

@@ -12,13 +12,15 @@ use crate::ui::pages::exam_start::ExamStartPage;
 use crate::ui::pages::history::HistoryPage;
 use crate::ui::pages::home::HomePage;
 use crate::ui::pages::not_found::NotFound;
+use crate::ui::pages::practice::PracticePage;
 use crate::ui::pages::quiz::QuizPage;
 use crate::ui::pages::results::ResultsPage;
 use crate::ui::pages::shared::SharedPage;
 use crate::ui::persist;
-use crate::ui::platform::{base_path, now_ms};
-use crate::ui::state::{AppStore, StorageNotes};
+use crate::ui::platform::{base_path, now_ms, persist_storage};
+use crate::ui::state::{AppStore, Persistence, StorageNotes};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
@@ -48,6 +50,31 @@ pub fn App() -> impl IntoView {
                     });
                 }
             }
+            // Answers kept before review cards existed get theirs.
+            if let Ok(bank) = library::bank(&exam.id) {
+                if store.with_untracked(|s| s.lacks_cards(bank)) {
+                    store.update(|s| {
+                        s.ensure_cards(exam, bank);
+                    });
+                }
+            }
+        }
+    });
+    let persisted = RwSignal::new(None::<bool>);
+    provide_context(Persistence(persisted));
+    // Sync with the browser: after the first finished attempt, ask it to
+    // keep this site's storage (study.md §3); until then, only ask whether
+    // it does.
+    let asked = StoredValue::new((false, false));
+    Effect::new(move |_| {
+        let any_finished = store.with(|s| s.finished_count() > 0);
+        let (queried, requested) = asked.get_value();
+        let ask = any_finished && !requested;
+        if ask || !queried {
+            asked.set_value((true, requested || ask));
+            spawn_local(async move {
+                persisted.set(persist_storage(ask).await);
+            });
         }
     });
     let update_ready = RwSignal::new(false);
@@ -93,6 +120,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/shared") view=SharedPage/>
                     <Route path=path!("/exam/:exam") view=ExamStartPage/>
                     <Route path=path!("/exam/:exam/quiz") view=QuizPage/>
+                    <Route path=path!("/exam/:exam/practice") view=PracticePage/>
                     <Route path=path!("/exam/:exam/results") view=ResultsPage/>
                 </Routes>
             </main>

@@ -4,7 +4,11 @@
 //! oldest finished attempts, never the current one; another tab's writes
 //! are merged, never overwritten.
 
-use crate::core::store::{decode, encode, keys, Store};
+use crate::core::store::{decode, encode, keys, DecodeError, Store};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Set when the saved record is from a newer version: nothing is written.
+static MEMORY_ONLY: AtomicBool = AtomicBool::new(false);
 use crate::ui::platform::now_ms;
 use gloo_storage::{LocalStorage, Storage};
 use std::fmt;
@@ -21,6 +25,9 @@ pub enum StorageNote {
     Trimmed(usize),
     /// Writing failed (e.g. a storage quota of zero).
     WriteFailed(String),
+    /// The saved record comes from a newer version of the app: it is left
+    /// untouched, and this tab works in memory.
+    Newer(String),
 }
 
 impl fmt::Display for StorageNote {
@@ -37,8 +44,18 @@ impl fmt::Display for StorageNote {
             ),
             StorageNote::Trimmed(n) => write!(
                 f,
-                "This browser's storage for the site is full, so the {n} oldest finished attempt(s) \
-                 were not kept there. Your current progress is saved."
+                "This browser's storage for the site is full, so the oldest finished {} \
+                 not kept there. Your current progress is saved.",
+                if *n == 1 {
+                    "attempt was".to_owned()
+                } else {
+                    format!("{n} attempts were")
+                }
+            ),
+            StorageNote::Newer(reason) => write!(
+                f,
+                "Your saved progress was written by a newer version of this site ({reason}). It is left \
+                 untouched: this tab works in memory and saves nothing. Reload the page to get the newer version."
             ),
             StorageNote::WriteFailed(reason) => write!(
                 f,
@@ -75,6 +92,10 @@ pub fn load() -> (Store, Option<StorageNote>) {
     };
     match decode(&raw) {
         Ok(store) => (store, None),
+        Err(e @ DecodeError::FromTheFuture(_)) => {
+            MEMORY_ONLY.store(true, Ordering::Relaxed);
+            (Store::default(), Some(StorageNote::Newer(e.to_string())))
+        }
         Err(e) => {
             let backup_key = back_up(&storage, &raw);
             if backup_key != keys::STORE {
@@ -102,6 +123,9 @@ fn error_name(e: &wasm_bindgen::JsValue) -> String {
 /// Writes the store, merged with what another tab may have written since.
 /// Returns a note when something happened the test-taker should know.
 pub fn save(store: &Store) -> Option<StorageNote> {
+    if MEMORY_ONLY.load(Ordering::Relaxed) {
+        return None;
+    }
     let Some(storage) = storage() else {
         return Some(StorageNote::Unavailable);
     };

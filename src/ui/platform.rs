@@ -95,3 +95,66 @@ pub fn reveal(id: &str) {
         let _ = el.focus();
     }
 }
+
+/// Today's local date as "2026-12-01" (a backup file's name).
+pub fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}
+
+/// Offers `text` as a download named `name` (a backup file); works offline.
+pub fn download(name: &str, text: &str) -> Result<(), String> {
+    use wasm_bindgen::JsCast;
+    let fail = |_| "the browser refused to save the file".to_owned();
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| "no document".to_owned())?;
+    let a: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(fail)?
+        .dyn_into()
+        .map_err(|_| "no link element".to_owned())?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// The text of the file chosen in a file input.
+pub async fn chosen_file_text(input: &web_sys::HtmlInputElement) -> Result<String, String> {
+    let file = input
+        .files()
+        .and_then(|f| f.get(0))
+        .ok_or_else(|| "no file was chosen".to_owned())?;
+    wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(|| "the file could not be read".to_owned())
+}
+
+/// Asks the browser to keep this site's storage (study.md §3). Resolves to
+/// whether it agreed; None where the browser has no storage manager.
+pub async fn persist_storage(ask: bool) -> Option<bool> {
+    let storage = web_sys::window()?.navigator().storage();
+    let promise = if ask {
+        storage.persist().ok()?
+    } else {
+        storage.persisted().ok()?
+    };
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .ok()
+        .and_then(|v| v.as_bool())
+}

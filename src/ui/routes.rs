@@ -32,6 +32,12 @@ pub fn question(exam: &str, attempt: &str, position: usize) -> String {
     ))
 }
 
+/// Practice over `scope` ("domain=2", "task=2.3", "due=1", "weakest=1",
+/// "all=1"): resumes that scope's session, or starts one.
+pub fn practice(exam: &str, scope: &crate::core::practice::Scope) -> String {
+    at(&format!("/exam/{exam}/practice/?{scope}"))
+}
+
 /// The results of an attempt.
 pub fn results(exam: &str, attempt: &str) -> String {
     at(&format!("/exam/{exam}/results/?a={attempt}"))

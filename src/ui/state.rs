@@ -16,3 +16,7 @@ pub struct StorageNotes(pub RwSignal<Vec<String>>);
 pub fn use_store() -> RwSignal<Store> {
     expect_context::<AppStore>().0
 }
+
+/// Whether the browser agreed to keep this site's storage (None: unknown).
+#[derive(Clone, Copy)]
+pub struct Persistence(pub RwSignal<Option<bool>>);

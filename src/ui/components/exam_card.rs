@@ -13,6 +13,9 @@ pub fn ExamCard(
     /// Where an unfinished attempt of this exam left off, if there is one.
     #[prop(into)]
     resume: Signal<Option<String>>,
+    /// How many of its questions are due for review now.
+    #[prop(into)]
+    due: Signal<usize>,
 ) -> impl IntoView {
     let duration = exam.minutes.map_or_else(
         || "duration not confirmed".to_owned(),
@@ -34,6 +37,11 @@ pub fn ExamCard(
             <p class="domains">
                 {exam.domains.iter().map(|d| format!("{} {}%", d.name, d.weight)).collect::<Vec<_>>().join(" · ")}
             </p>
+            <p class="due-line" data-testid="due-count">{move || match due.get() {
+                0 => String::new(),
+                1 => "1 question due for review".to_owned(),
+                n => format!("{n} questions due for review"),
+            }}</p>
             <div class="actions">
                 {move || match resume.get() {
                     Some(a) => view! {

@@ -1,13 +1,20 @@
 //! Small view components, one per file.
 
+pub mod answer_check;
+pub mod answer_feedback;
 pub mod attempt_list;
+pub mod backup_panel;
+pub mod challenge_comparison;
 pub mod domain_table;
 pub mod error_panel;
 pub mod exam_card;
 pub mod exam_clock;
 pub mod how_estimated;
+pub mod option_explanations;
 pub mod plan_settings;
 pub mod practice_exam_start;
+pub mod practice_results;
+pub mod practice_start;
 pub mod progress_grid;
 pub mod question_form;
 pub mod readiness_card;

@@ -1,7 +1,7 @@
 //! One question while answering: the stem and its options as a radio group
 //! (single answer) or checkboxes ("Choose two").
 
-use crate::core::review::{count_word, ShownQuestion};
+use crate::core::review::ShownQuestion;
 use leptos::prelude::*;
 
 /// The question on screen. Its structure is fixed; what is checked follows
@@ -15,12 +15,12 @@ pub fn QuestionForm(
     chosen: Signal<Vec<u8>>,
     /// Called with an option index when the test-taker picks or unpicks it.
     on_choose: Callback<u8>,
+    /// True once the answer is final (checked in practice).
+    #[prop(into, optional)]
+    locked: Signal<bool>,
 ) -> impl IntoView {
     let multi = question.choose.is_some();
     let group = format!("answer-{}", question.question);
-    let hint = question
-        .choose
-        .map(|n| format!("Choose {}.", count_word(n)));
     // Options are keyed by question and option. Moving to another question
     // then mounts fresh inputs instead of patching the previous question's
     // in place: patching renamed (or re-typed) a still-checked radio into
@@ -53,6 +53,7 @@ pub fn QuestionForm(
                             name=group.clone()
                             value=index.to_string()
                             prop:checked=move || chosen.with(|c| c.contains(&index))
+                            prop:disabled=move || locked.get()
                             on:change=move |_| on_choose.run(index)
                         />
                         <label for=id>
@@ -67,7 +68,6 @@ pub fn QuestionForm(
     view! {
         <fieldset class="question">
             <legend class="stem">{question.stem.clone()}</legend>
-            {hint.map(|h| view! { <p class="choose-hint">{h}</p> })}
             <ul class="options" role="list">{options}</ul>
         </fieldset>
     }

@@ -4,6 +4,7 @@
 use crate::core::content::Exam;
 use crate::core::readiness::{readiness, Readiness, HALF_LIFE_DAYS, MIN_PER_DOMAIN};
 use crate::core::scoring::Verdict;
+use crate::core::text::count;
 use crate::ui::banks::use_bank;
 use crate::ui::platform::now_ms;
 use crate::ui::state::use_store;
@@ -11,11 +12,7 @@ use leptos::prelude::*;
 
 /// "1 answer", "3 answers".
 fn answers(n: usize) -> String {
-    if n == 1 {
-        "1 answer".to_owned()
-    } else {
-        format!("{n} answers")
-    }
+    count(n, "answer", "answers")
 }
 
 /// The readiness card of `exam`.

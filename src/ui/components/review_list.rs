@@ -1,6 +1,7 @@
 //! Every question of an attempt, with why each option is right or wrong.
 
 use crate::core::review::ReviewItem;
+use crate::ui::components::option_explanations::OptionExplanations;
 use leptos::prelude::*;
 
 /// Which questions the review shows.
@@ -16,6 +17,10 @@ pub enum ReviewFilter {
 pub fn ReviewList(
     /// The reviewed questions, in attempt order.
     items: Vec<ReviewItem>,
+    /// Whose answers these are: "Your answer", or "Their answer" on a
+    /// shared result.
+    #[prop(default = "Your answer")]
+    whose: &'static str,
 ) -> impl IntoView {
     let filter = RwSignal::new(ReviewFilter::All);
     let counts = (
@@ -38,20 +43,38 @@ pub fn ReviewList(
                 ReviewFilter::Incorrect => !correct,
                 ReviewFilter::Flagged => flagged,
             };
-            view! { <Show when=visible><ReviewCard item=item.clone()/></Show> }
+            view! { <Show when=visible><ReviewCard item=item.clone() whose=whose/></Show> }
         })
         .collect_view();
     view! {
-        <section class="panel review" aria-labelledby="review-heading">
-            <h2 id="review-heading">"Every question, explained"</h2>
+        <section class="panel review" aria-labelledby="review-heading" id="review">
+            <details class="review-details" open>
+            <summary><h2 id="review-heading">"Every question, explained"</h2></summary>
             <div class="filters" role="group" aria-label="Show questions">
                 {button(ReviewFilter::All, format!("All ({})", counts.0))}
                 {button(ReviewFilter::Incorrect, format!("Incorrect ({})", counts.1))}
                 {button(ReviewFilter::Flagged, format!("Flagged ({})", counts.2))}
             </div>
             <ol class="review-list" role="list">{rendered}</ol>
+            </details>
         </section>
     }
+}
+
+/// A search of AWS's documentation for a page title (the bank names pages
+/// by title, which outlives their URLs).
+fn docs_search(title: &str) -> String {
+    let q: String = title
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() {
+                char::from(b).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect();
+    format!("https://docs.aws.amazon.com/search/doc-search.html?searchPath=documentation&searchQuery={q}")
 }
 
 /// One reviewed question.
@@ -59,33 +82,17 @@ pub fn ReviewList(
 fn ReviewCard(
     /// The question with its answers and explanations.
     item: ReviewItem,
+    /// Whose answer it is.
+    whose: &'static str,
 ) -> impl IntoView {
+    let partly = !item.correct
+        && item.choose.is_some()
+        && item.options.iter().any(|o| o.correct && o.chosen);
     let status = match (item.answered, item.correct) {
         (_, true) => ("correct", "Correct"),
         (false, _) => ("incorrect", "Not answered (counts as wrong)"),
         (true, false) => ("incorrect", "Incorrect"),
     };
-    let options = item
-        .options
-        .into_iter()
-        .map(|o| {
-            let mark = match (o.correct, o.chosen) {
-                (true, true) => "Your answer · correct",
-                (true, false) => "Correct answer",
-                (false, true) => "Your answer · wrong",
-                (false, false) => "",
-            };
-            view! {
-                <li class:correct=o.correct class:chosen=o.chosen>
-                    <p class="option-text">
-                        {o.text}
-                        {(!mark.is_empty()).then(|| view! { <span class="mark">{format!(" — {mark}")}</span> })}
-                    </p>
-                    <p class="why">{o.why}</p>
-                </li>
-            }
-        })
-        .collect_view();
     view! {
         <li class="review-item" id=format!("review-{}", item.position + 1) data-correct=item.correct.to_string()>
             <h3>
@@ -96,7 +103,19 @@ fn ReviewCard(
             </h3>
             <p class="meta">{format!("Domain {} {} · task {} {} · {}", item.domain, item.domain_name, item.task, item.task_title, item.difficulty)}</p>
             <p class="stem">{item.stem}</p>
-            <ul class="review-options" role="list">{options}</ul>
+            {partly.then(|| view! {
+                <p class="note" data-testid="all-or-nothing">"Part of this answer was right, but a multiple-response question counts only when every choice is right: no partial credit, as on the real exam."</p>
+            })}
+            <OptionExplanations options=item.options whose=whose/>
+            {(!item.references.is_empty()).then(|| view! {
+                <p class="read-more" data-testid="read-more">
+                    "Read more in AWS's documentation: "
+                    {item.references.iter().enumerate().map(|(k, title)| view! {
+                        {(k > 0).then_some(" · ")}
+                        <a href=docs_search(title) rel="noopener noreferrer" target="_blank">{title.clone()}</a>
+                    }).collect_view()}
+                </p>
+            })}
         </li>
     }
 }

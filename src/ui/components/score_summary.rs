@@ -9,6 +9,9 @@ use leptos::prelude::*;
 pub fn ScoreSummary(
     /// The scored attempt.
     report: Report,
+    /// The heading: "Your estimate", or "This result's estimate" when shared.
+    #[prop(default = "Your estimate")]
+    heading: &'static str,
 ) -> impl IntoView {
     let verdict_class = match report.verdict {
         Verdict::LikelyToPass => "verdict pass",
@@ -18,7 +21,7 @@ pub fn ScoreSummary(
     let verdict = report.verdict.to_string();
     view! {
         <section class="panel score-summary" aria-labelledby="score-heading">
-            <h2 id="score-heading">"Your estimate"</h2>
+            <h2 id="score-heading">{heading}</h2>
             <p class="score-line">
                 <span class="score" data-testid="score">{report.scaled}</span>
                 <span class="scale">" on the 100–1000 scale"</span>

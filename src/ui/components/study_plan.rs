@@ -1,7 +1,9 @@
 //! The study plan: time per domain and the task statements to work on.
 
 use crate::core::plan::StudyPlan;
+use crate::core::practice::Scope;
 use crate::ui::platform::reveal;
+use crate::ui::routes;
 use leptos::prelude::*;
 
 /// Time per domain, tasks to study (each linked to the missed question),
@@ -10,6 +12,9 @@ use leptos::prelude::*;
 pub fn StudyPlanView(
     /// The plan to show.
     plan: StudyPlan,
+    /// The exam to link "Practise" to, when practice is on offer here.
+    #[prop(default = None)]
+    practice: Option<String>,
 ) -> impl IntoView {
     let total = format!("{} hours in all", plan.total_hours);
     let domains = plan
@@ -21,6 +26,9 @@ pub fn StudyPlanView(
                 .into_iter()
                 .map(|t| {
                     let label = format!("{} {}", t.task, t.title);
+                    let practise = practice.as_ref().map(|exam| view! {
+                        " · "<a href=routes::practice(exam, &Scope::Task(t.task.clone()))>"practise"</a>
+                    });
                     match t.review_item {
                         Some(i) => view! {
                             <li>
@@ -35,10 +43,11 @@ pub fn StudyPlanView(
                                 >
                                     {format!("review question {}", i + 1)}
                                 </a>
+                                {practise}
                             </li>
                         }
                         .into_any(),
-                        None => view! { <li>{label}<span class="muted">" — not yet covered by a diagnostic"</span></li> }.into_any(),
+                        None => view! { <li>{label}<span class="muted">" — not yet covered by a diagnostic"</span>{practise}</li> }.into_any(),
                     }
                 })
                 .collect_view();

@@ -40,8 +40,10 @@ pub fn TrendChart(
         .join(" ");
     let label = match (points.first(), points.last()) {
         (Some(first), Some(last)) => format!(
-            "Scores of {n} attempt(s): first {}, latest {}; pass line {pass}, practice target {target}.",
-            first.scaled, last.scaled
+            "Scores of {}: first {}, latest {}; pass line {pass}, practice target {target} and up.",
+            crate::core::text::count(n, "attempt", "attempts"),
+            first.scaled,
+            last.scaled
         ),
         _ => "No finished attempt yet.".to_owned(),
     };
@@ -64,7 +66,7 @@ pub fn TrendChart(
             <line class="trend-pass" x1=f(LEFT) x2=f(LEFT + WIDTH) y1=f(y(pass)) y2=f(y(pass))/>
             <text class="trend-tick" x="56" y=f(y(pass) + 4.0) text-anchor="end">{pass.to_string()}</text>
             <line class="trend-target" x1=f(LEFT) x2=f(LEFT + WIDTH) y1=f(y(target)) y2=f(y(target))/>
-            <text class="trend-note" x=f(LEFT + WIDTH) y=f(y(target) - 4.0) text-anchor="end">{format!("practice target {target}")}</text>
+            <text class="trend-note" x=f(LEFT + WIDTH) y=f(y(target) - 4.0) text-anchor="end">{format!("practice target {target} and up")}</text>
             <text class="trend-note" x=f(LEFT + WIDTH) y=f(y(pass) + 14.0) text-anchor="end">{format!("pass {pass}")}</text>
             <polyline class="trend-line" points=line/>
             {marks}

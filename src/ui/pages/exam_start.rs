@@ -5,16 +5,18 @@ use crate::core::attempt::Mode;
 use crate::core::content::Exam;
 use crate::core::library::{self, BankError};
 use crate::core::link::parse_challenge;
+use crate::core::link::SharedResult;
 use crate::ui::banks::{loading_view, use_bank};
 use crate::ui::components::error_panel::error_fallback;
 use crate::ui::components::practice_exam_start::PracticeExamStart;
+use crate::ui::components::practice_start::PracticeStart;
 use crate::ui::components::readiness_card::ReadinessCard;
 use crate::ui::error::AppError;
-use crate::ui::platform::{now_ms, random_seed, set_title};
+use crate::ui::platform::{focus_id, now_ms, random_seed, set_title};
 use crate::ui::routes;
 use crate::ui::state::use_store;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_location, use_navigate, use_params_map, use_query_map};
 
 /// The exam named in the URL, or an error a test-taker understands.
 pub fn exam_from(id: &str) -> Result<&'static Exam, AppError> {
@@ -41,6 +43,7 @@ pub fn ExamStartPage() -> impl IntoView {
     let store = use_store();
     let navigate = use_navigate();
 
+    let location = use_location();
     let page = move || -> Result<_, AppError> {
         let exam = exam_from(&params.read().get("exam").unwrap_or_default())?;
         set_title(&format!("{} diagnostic · Cert Diagnostic", exam.code));
@@ -66,6 +69,17 @@ pub fn ExamStartPage() -> impl IntoView {
             Err(e) => Some(view! { <p class="notice" role="alert">{e.to_string()}</p> }.into_any()),
         };
         let navigate = navigate.clone();
+        // A challenge opened from a friend's shared result carries it in
+        // the fragment: kept with the attempt, to compare with afterwards.
+        let versus = location
+            .hash
+            .get()
+            .trim_start_matches('#')
+            .parse::<SharedResult>()
+            .ok()
+            .filter(|l| l.exam == exam.id && seed.as_ref().is_ok_and(|s| *s == Some(l.seed)))
+            .map(|l| l.to_string());
+        let versus_shown = versus.is_some();
         let start = move |seed: Option<u64>| {
             let Ok(bank) = library::bank(&exam.id) else {
                 return;
@@ -76,17 +90,29 @@ pub fn ExamStartPage() -> impl IntoView {
                 Mode::Diagnostic
             };
             let seed = seed.unwrap_or_else(random_seed);
-            let id = store.try_update(|s| s.start(exam, bank, seed, mode, now_ms()));
+            let versus = versus.clone().filter(|_| mode == Mode::Challenge);
+            let id = store.try_update(|s| {
+                let id = s.start(exam, bank, seed, mode, now_ms());
+                if let Some(a) = s.attempt_mut(&id.0) {
+                    a.versus = versus;
+                }
+                id
+            });
             if let Some(id) = id {
                 navigate(&routes::question(&exam.id, &id.0, 0), routes::exact());
             }
         };
         let start_fresh = start.clone();
+        let challenged = matches!(seed, Ok(Some(_)));
         let challenge_view = match seed {
             Ok(Some(seed)) => view! {
                 <div class="panel challenge">
                     <h2>"You've been challenged"</h2>
-                    <p>"Whoever opens this link gets the same 10 questions in the same order. Compare your results afterwards."</p>
+                    <p>{if versus_shown {
+                        "You get the same 10 questions in the same order as the friend who shared it. When you finish, the two results are shown side by side."
+                    } else {
+                        "Whoever opens this link gets the same 10 questions in the same order. Share your result back when you finish, and compare."
+                    }}</p>
                     <button type="button" class="button primary" disabled=!ready on:click=move |_| start(Some(seed))>"Take the challenge"</button>
                 </div>
             }.into_any(),
@@ -122,15 +148,28 @@ pub fn ExamStartPage() -> impl IntoView {
                 </table>
                 <div class="actions">
                     {in_progress.clone().map(|href| view! { <a class="button primary" href=href>"Resume your diagnostic"</a> })}
-                    <button type="button" class="button" class:primary=in_progress.is_none() disabled=!ready
+                    // On a challenge, the challenge is the one obvious action:
+                    // starting a different set is said for what it is.
+                    <button type="button" class=if challenged { "link-button" } else { "button" }
+                        class:primary=in_progress.is_none() && !challenged disabled=!ready
                         on:click=move |_| start_fresh(None)>
-                        {if in_progress.is_some() { "Start a new diagnostic" } else { "Start the diagnostic" }}
+                        {match (challenged, in_progress.is_some()) {
+                            (true, _) => "Or start your own diagnostic instead (different questions)",
+                            (false, true) => "Start a new diagnostic",
+                            (false, false) => "Start the diagnostic",
+                        }}
                     </button>
                 </div>
             </div>
             <PracticeExamStart exam=exam ready=ready resume=practice_in_progress/>
+            <PracticeStart exam=exam/>
             <ReadinessCard exam=exam/>
         })
     };
+    // Keyboard and screen-reader users start at the page's heading.
+    Effect::new(move |_| {
+        params.track();
+        focus_id("page-title");
+    });
     view! { <ErrorBoundary fallback=error_fallback>{page}</ErrorBoundary> }
 }

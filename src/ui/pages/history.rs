@@ -6,6 +6,7 @@ use crate::core::content::Exam;
 use crate::core::history::{consistency, exam_history, READY_STREAK};
 use crate::core::library;
 use crate::core::store::Store;
+use crate::ui::components::backup_panel::BackupPanel;
 use crate::ui::components::error_panel::error_fallback;
 use crate::ui::components::readiness_card::ReadinessCard;
 use crate::ui::components::trend_chart::TrendChart;
@@ -54,6 +55,7 @@ pub fn HistoryPage() -> impl IntoView {
         </section>
         <p class="status-line" role="status">{move || status.get()}</p>
         <ErrorBoundary fallback=error_fallback>{body}</ErrorBoundary>
+        <BackupPanel/>
         <ClearAll status=status/>
     }
 }
@@ -112,13 +114,13 @@ fn ExamTrend(
             .collect_view();
         view! {
             <section class="panel exam-history" aria-labelledby=format!("trend-{}", exam.id)>
-                <h2 id=format!("trend-{}", exam.id)>{format!("{} · {} attempt(s)", exam.code, h.trend.len())}</h2>
+                <h2 id=format!("trend-{}", exam.id)>{format!("{} · {}", exam.code, crate::core::text::count(h.trend.len(), "attempt", "attempts"))}</h2>
                 <TrendChart points=h.trend.clone() pass=exam.pass_score target=exam.practice_line/>
                 <p class=if c.ready { "ready-note ready" } else { "ready-note" } data-testid="consistency">{ready_text}</p>
                 {(!lagging.is_empty()).then(|| view! {
                     <p class="alert" role="note" data-testid="lagging">
                         {format!(
-                            "Lagging: {} — averaging 15 points or more below your overall {}. Give it extra time before booking.",
+                            "Lagging: {} — averaging 15 percentage points or more below your overall accuracy of {}. Give it extra time before booking.",
                             lagging.join(", "), overall
                         )}
                     </p>

@@ -1,11 +1,13 @@
 //! The start page: what this is, the exams, and past attempts.
 
+use crate::core::attempt::Mode;
 use crate::core::library;
+use crate::core::schedule;
 use crate::ui::components::attempt_list::AttemptList;
 use crate::ui::components::error_panel::error_fallback;
 use crate::ui::components::exam_card::ExamCard;
 use crate::ui::error::AppError;
-use crate::ui::platform::set_title;
+use crate::ui::platform::{now_ms, set_title};
 use crate::ui::routes;
 use crate::ui::state::use_store;
 use leptos::prelude::*;
@@ -24,11 +26,17 @@ pub fn HomePage() -> impl IntoView {
                     let id = exam.id.clone();
                     let in_progress = Signal::derive(move || {
                         store.with(|s| {
-                            s.in_progress(&id)
+                            s.in_progress_in(&id, &[Mode::Diagnostic, Mode::Challenge])
                                 .map(|a| routes::question(&a.exam, &a.id.0, a.current))
                         })
                     });
-                    view! { <li><ExamCard exam=exam resume=in_progress/></li> }
+                    let id = exam.id.clone();
+                    // Counted from stored times at page load, offline.
+                    let now = now_ms();
+                    let due = Signal::derive(move || {
+                        store.with(|s| schedule::due(&s.cards, &id, now).len())
+                    });
+                    view! { <li><ExamCard exam=exam resume=in_progress due=due/></li> }
                 })
                 .collect_view()
         })

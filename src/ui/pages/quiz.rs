@@ -6,6 +6,7 @@ use crate::core::content::{Bank, Exam};
 use crate::core::library::{self, BankError};
 use crate::core::review::{shown, ShownQuestion};
 use crate::ui::banks::{loading_view, use_bank};
+use crate::ui::components::answer_check::AnswerCheck;
 use crate::ui::components::error_panel::error_fallback;
 use crate::ui::components::exam_clock::ExamClock;
 use crate::ui::components::progress_grid::{Cell, ProgressGrid};
@@ -158,6 +159,10 @@ fn QuestionScreen(
         })
     });
     let aid = attempt.clone();
+    let checked = Signal::derive(move || {
+        store.with(|s| s.attempt(&aid).is_some_and(|a| a.checked_at(pos).is_some()))
+    });
+    let aid = attempt.clone();
     let flagged = Signal::derive(move || {
         store.with(|s| {
             s.attempt(&aid)
@@ -175,6 +180,10 @@ fn QuestionScreen(
                             answered: a.is_answered(i),
                             flagged: a.flagged.get(i).copied().unwrap_or(false),
                             current: i == pos,
+                            visited: i == pos
+                                || a.items
+                                    .get(i)
+                                    .is_some_and(|it| s.seen.contains_key(&it.question)),
                         })
                         .collect()
                 })
@@ -276,9 +285,10 @@ fn QuestionScreen(
                 <h1 id="question-heading" tabindex="-1">{format!("Question {} of {}", pos + 1, total)}</h1>
                 <p class="exam-code">{exam.code.clone()}</p>
             </div>
-            <QuestionForm question=question chosen=chosen on_choose=on_choose/>
-            <p class="choice-note" role="status" aria-live="polite">{move || note.get()}</p>
+            <QuestionForm question=question chosen=chosen on_choose=on_choose locked=checked/>
+            <AnswerCheck exam=exam bank=bank attempt=attempt.clone() position=pos/>
             <div class="quiz-actions">
+                <p class="choice-note" role="status" aria-live="polite">{move || note.get()}</p>
                 <button type="button" class="button" disabled=pos == 0 on:click=move |_| jump.run(pos.saturating_sub(1))>
                     "← Back"
                 </button>
@@ -330,12 +340,15 @@ fn FinishReview(
     };
     let confirming = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
-    let n_unanswered = unanswered.len();
+    // Only an estimate counts unanswered questions as wrong, so only an
+    // estimate asks before finishing with some left.
+    let counts_blanks =
+        store.with_untracked(|s| s.attempt(&attempt).is_none_or(|a| a.mode.is_estimate()));
+    let n_unanswered = if counts_blanks { unanswered.len() } else { 0 };
     let aid = attempt.clone();
     let finish = move || {
         if n_unanswered > 0 && !confirming.get_untracked() {
             confirming.set(true);
-            focus_id("confirm-finish");
             return;
         }
         match store.try_update(|s| s.finish(&aid, exam, bank, now_ms())) {
@@ -346,10 +359,16 @@ fn FinishReview(
     };
     let finish2 = finish.clone();
     Effect::new(move |_| focus_id("question-heading"));
+    // Once the confirmation is on screen, focus its first action.
+    Effect::new(move |_| {
+        if confirming.get() {
+            focus_id("finish-anyway");
+        }
+    });
     view! {
         <section class="panel finish-review" aria-labelledby="question-heading">
             <h1 id="question-heading" tabindex="-1">"Review before you finish"</h1>
-            <p>{format!("{} of {total} questions answered.", total - n_unanswered)}</p>
+            <p>{format!("{} of {total} questions answered.", total - unanswered.len())}</p>
             {(!unanswered.is_empty()).then(|| view! {
                 <h2>"Unanswered"</h2>
                 <ul class="jump-list">{links(&unanswered)}</ul>
@@ -364,7 +383,7 @@ fn FinishReview(
                         {format!("{} unanswered. As on the real exam, unanswered questions count as wrong. Finish anyway?",
                             if n_unanswered == 1 { "1 question is".to_owned() } else { format!("{n_unanswered} questions are") })}
                     </p>
-                    <button type="button" class="button primary" on:click={let f = finish2.clone(); move |_| f()}>"Finish anyway"</button>
+                    <button type="button" id="finish-anyway" class="button primary" on:click={let f = finish2.clone(); move |_| f()}>"Finish anyway"</button>
                     <button type="button" class="button" on:click=move |_| confirming.set(false)>"Keep answering"</button>
                 </div>
             </Show>

@@ -1,25 +1,47 @@
 //! The results of one attempt.
 
 use crate::core::attempt::Mode;
-use crate::core::library::BankError;
+use crate::core::library::{self, BankError};
 use crate::core::link::SharedResult;
+use crate::core::practice::Scope;
 use crate::core::session::Results;
 use crate::ui::banks::{loading_view, use_bank};
+use crate::ui::components::challenge_comparison::ChallengeComparison;
 use crate::ui::components::error_panel::error_fallback;
+use crate::ui::components::practice_results::PracticeResults;
 use crate::ui::components::results_view::ResultsView;
 use crate::ui::components::share_box::ShareBox;
 use crate::ui::error::AppError;
 use crate::ui::pages::exam_start::exam_from;
-use crate::ui::platform::{absolute_url, focus_id, set_title};
+use crate::ui::platform::{absolute_url, focus_id, reveal, set_title};
 use crate::ui::routes;
 use crate::ui::state::use_store;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-/// The results page: score, range, verdict, domains, plan, review.
+/// The results page: an estimate's score, range, verdict, domains, plan
+/// and review, or a practice session's summary.
 #[component]
 pub fn ResultsPage() -> impl IntoView {
+    let query = use_query_map();
+    let store = use_store();
+    let estimate = Memo::new(move |_| {
+        let aid = query.read().get("a").unwrap_or_default();
+        store.with(|s| s.attempt(&aid).is_none_or(|a| a.mode.is_estimate()))
+    });
+    move || {
+        if estimate.get() {
+            view! { <EstimateResults/> }.into_any()
+        } else {
+            view! { <PracticeResults/> }.into_any()
+        }
+    }
+}
+
+/// An exam estimate's results.
+#[component]
+fn EstimateResults() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let store = use_store();
@@ -59,13 +81,16 @@ pub fn ResultsPage() -> impl IntoView {
     let fixed = Memo::new(move |_| {
         outcome.with(|o| {
             o.as_ref()
-                .map(|r| r.as_ref().map(|r| (r.report.clone(), r.review.clone())))
+                .map(|r| {
+                    r.as_ref()
+                        .map(|r| (r.report.clone(), r.review.clone(), r.confidence))
+                })
                 .map_err(Clone::clone)
         })
     });
 
     let page = move || -> Result<AnyView, AppError> {
-        let Some((report, review)) = fixed.get()? else {
+        let Some((report, review, confidence)) = fixed.get()? else {
             return Ok(loading_view());
         };
         let exam = exam_from(&exam_id.get())?;
@@ -74,17 +99,25 @@ pub fn ResultsPage() -> impl IntoView {
             report.scaled, exam.code
         ));
         let retake = routes::exam(&exam.id);
-        let (result_link, seed, mode, timing) = store.with_untracked(|s| {
+        let weakest_link = report.weakest.map(|d| {
+            view! {
+                <a class="button" href=routes::practice(&exam.id, &Scope::Domain(d))>{format!("Practise domain {d}")}</a>
+            }
+        });
+        let (result_link, seed, mode, timing, versus) = store.with_untracked(|s| {
             s.attempt(&attempt_id.get_untracked()).map_or(
-                (String::new(), 0, Mode::Diagnostic, None),
+                (String::new(), 0, Mode::Diagnostic, None, None),
                 |a| {
                     let link = absolute_url(&routes::shared(&SharedResult::of(a)));
                     let timing = a
                         .timer
                         .map(|t| (a.time_used_ms(a.started_ms), t.minutes, a.timed_out));
-                    (link, a.seed, a.mode, timing)
+                    (link, a.seed, a.mode, timing, a.versus.clone())
                 },
             )
+        });
+        let comparison = versus.zip(library::bank(&exam.id).ok()).map(|(versus, bank)| {
+            view! { <ChallengeComparison exam=exam bank=bank mine=report.clone() my_review=review.clone() versus=versus/> }
         });
         let challenge = absolute_url(&routes::challenge(&exam.id, seed));
         let timing_note = timing.map(|(used, minutes, timed_out)| {
@@ -119,7 +152,13 @@ pub fn ResultsPage() -> impl IntoView {
                 <h1 id="page-title" tabindex="-1">{exam.name.clone()}</h1>
             </section>
             {timing_note}
-            <ResultsView report=report review=review plan=plan/>
+            <nav class="next-actions" aria-label="What next">
+                <A href=retake.clone() attr:class="button primary">{mode.again()}</A>
+                {weakest_link}
+                <a class="button" href="#review" on:click=|ev| { ev.prevent_default(); reveal("review-heading"); }>"Go to the explanations"</a>
+            </nav>
+            {comparison}
+            <ResultsView report=report review=review plan=plan confidence=confidence/>
             {share}
             <p class="actions"><A href=retake attr:class="button primary">{mode.again()}</A></p>
         }

@@ -76,10 +76,12 @@ pub fn SharedPage() -> impl IntoView {
                                         "and it is not added to your history."
                                     </p>
                                     <p class="actions">
-                                        <A href=routes::challenge(&exam.id, link.seed) attr:class="button primary">
-                                            "Take the same challenge"
-                                        </A>
-                                        <A href=routes::exam(&exam.id) attr:class="button">"Take your own diagnostic"</A>
+                                        // The link's answers ride along in the fragment, so
+                                        // that the two results can be compared afterwards.
+                                        <a href=format!("{}#{link}", routes::challenge(&exam.id, link.seed)) class="button primary">
+                                            "Take the same challenge, then compare"
+                                        </a>
+                                        <A href=routes::exam(&exam.id) attr:class="link-button">"or take your own diagnostic"</A>
                                     </p>
                                 </div>
                             </section>
