@@ -9,6 +9,11 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Set when the saved record is from a newer version: nothing is written.
 static MEMORY_ONLY: AtomicBool = AtomicBool::new(false);
+
+thread_local! {
+    /// The text this tab last wrote, to tell whether another tab wrote since.
+    static LAST_WRITTEN: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
 use crate::ui::platform::now_ms;
 use gloo_storage::{LocalStorage, Storage};
 use std::fmt;
@@ -131,7 +136,11 @@ pub fn save(store: &Store) -> Option<StorageNote> {
     };
     let mut note = None;
     let current = storage.get_item(keys::STORE).ok().flatten();
-    let to_write = match current.as_deref().map(decode) {
+    // Unchanged since this tab wrote it: no other tab wrote in between, so
+    // there is nothing to merge, and the costly read of the record is saved.
+    let ours =
+        LAST_WRITTEN.with(|l| l.borrow().as_deref() == current.as_deref() && current.is_some());
+    let to_write = match current.as_deref().filter(|_| !ours).map(decode) {
         Some(Ok(theirs)) => store.merged(&theirs),
         Some(Err(e)) => {
             // Never overwrite a record we cannot read without keeping it.
@@ -151,9 +160,16 @@ pub fn save(store: &Store) -> Option<StorageNote> {
         } else {
             to_write.without_oldest_finished(dropped)
         };
-        match storage.set_item(keys::STORE, &encode(&candidate)) {
-            Ok(()) if dropped == 0 => return note,
-            Ok(()) => return Some(StorageNote::Trimmed(dropped)),
+        let text = encode(&candidate);
+        match storage.set_item(keys::STORE, &text) {
+            Ok(()) => {
+                LAST_WRITTEN.with(|l| *l.borrow_mut() = Some(text));
+                return if dropped == 0 {
+                    note
+                } else {
+                    Some(StorageNote::Trimmed(dropped))
+                };
+            }
             Err(e) if error_name(&e) == "QuotaExceededError" => {}
             Err(e) => return Some(StorageNote::WriteFailed(error_name(&e))),
         }
