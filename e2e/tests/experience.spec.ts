@@ -1,19 +1,6 @@
 import { Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import fs from 'node:fs';
 import path from 'node:path';
-import { answer, answerAll, bank, expect, finish, shownQuestion, start, test } from './helpers';
-
-const shots = path.resolve(__dirname, '..', '..', 'screenshots');
-fs.mkdirSync(shots, { recursive: true });
-
-async function noAxeViolations(page: Page, state: string) {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])
-    .analyze();
-  const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  expect(summary, `axe violations in ${state}`).toEqual([]);
-}
+import { answer, answerAll, bank, expect, finish, shownQuestion, start, test, noAxeViolations, shots } from './helpers';
 
 /** Moves through the grid until a multiple-response question is on screen. */
 async function findMulti(page: Page, examId: string): Promise<boolean> {

@@ -1,6 +1,7 @@
 // Steps the journeys share: start a diagnostic, read the question on screen
 // back from the bank, answer it right or wrong, and finish.
 import { test as base, expect, Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -109,4 +110,17 @@ export async function finish(page: Page) {
   await page.getByRole('button', { name: 'Review and finish' }).click();
   await page.getByRole('button', { name: 'Finish and see results' }).click();
   await expect(page.getByTestId('score')).toBeVisible();
+}
+
+/** Where the journeys write their screenshots (not committed). */
+export const shots = path.resolve(__dirname, '..', '..', 'screenshots');
+fs.mkdirSync(shots, { recursive: true });
+
+/** axe-core finds no WCAG 2.2 A/AA violation on the page as it is. */
+export async function noAxeViolations(page: Page, state: string) {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])
+    .analyze();
+  const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(summary, `axe violations in ${state}`).toEqual([]);
 }

@@ -1,21 +1,10 @@
 // Issue #8: the full-length practice exam (scoring.md §8) and readiness (§9).
 import { Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import fs from 'node:fs';
 import path from 'node:path';
-import { answer, bank, exam, expect, shownQuestion, test } from './helpers';
+import { answer, bank, exam, expect, shownQuestion, test, noAxeViolations, shots } from './helpers';
 import { expected, Question } from './spec';
 
-const shots = path.resolve(__dirname, '..', '..', 'screenshots');
-fs.mkdirSync(shots, { recursive: true });
 
-async function noAxeViolations(page: Page, state: string) {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])
-    .analyze();
-  const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  expect(summary, `axe violations in ${state}`).toEqual([]);
-}
 
 const heading = (page: Page, i: number, total: number) =>
   page.getByRole('heading', { level: 1, name: `Question ${i} of ${total}` });

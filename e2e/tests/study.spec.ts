@@ -1,23 +1,13 @@
 // Issue #9: practice with instant feedback, spaced review, and a backup
 // that moves progress to another browser (study.md).
 import { Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { answer, answerAll, bank, expect, finish, serveCopy, shownQuestion, start, test } from './helpers';
+import { answer, answerAll, bank, expect, finish, serveCopy, shownQuestion, start, test, noAxeViolations, shots } from './helpers';
 
 const dist = path.resolve(__dirname, '..', '..', 'dist');
-const shots = path.resolve(__dirname, '..', '..', 'screenshots');
-fs.mkdirSync(shots, { recursive: true });
 
-async function noAxeViolations(page: Page, state: string) {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])
-    .analyze();
-  const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  expect(summary, `axe violations in ${state}`).toEqual([]);
-}
 
 const questionHeading = (page: Page) => page.getByRole('heading', { level: 1, name: /^Question \d+ of \d+$/ });
 

@@ -208,18 +208,7 @@ pub fn practice_order(
         .chain(fresh)
         .chain(answered)
         .take(limit)
-        .map(|q| {
-            let count = u8::try_from(q.options.len()).unwrap_or(u8::MAX);
-            let mut order: Vec<u8> = (0..count).collect();
-            if !q.keep_order {
-                rng.shuffle(&mut order);
-            }
-            DrawnItem {
-                question: q.id.clone(),
-                order,
-                scored: true,
-            }
-        })
+        .map(|q| DrawnItem::of(q, true, &mut rng))
         .collect()
 }
 

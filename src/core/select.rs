@@ -174,19 +174,25 @@ pub fn draw_form(
     rng.shuffle(&mut picked);
     picked
         .into_iter()
-        .map(|(q, scored)| {
-            let count = u8::try_from(q.options.len()).unwrap_or(u8::MAX);
-            let mut order: Vec<u8> = (0..count).collect();
-            if !q.keep_order {
-                rng.shuffle(&mut order);
-            }
-            DrawnItem {
-                question: q.id.clone(),
-                order,
-                scored,
-            }
-        })
+        .map(|(q, scored)| DrawnItem::of(q, scored, &mut rng))
         .collect()
+}
+
+impl DrawnItem {
+    /// `q` as drawn: its options in a seeded shuffled order, unless the
+    /// question keeps its order ("All of the above").
+    pub fn of(q: &Question, scored: bool, rng: &mut Rng) -> DrawnItem {
+        let count = u8::try_from(q.options.len()).unwrap_or(u8::MAX);
+        let mut order: Vec<u8> = (0..count).collect();
+        if !q.keep_order {
+            rng.shuffle(&mut order);
+        }
+        DrawnItem {
+            question: q.id.clone(),
+            order,
+            scored,
+        }
+    }
 }
 
 /// Takes up to `want` questions out of `pool` (already in seeded random
