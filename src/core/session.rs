@@ -420,6 +420,7 @@ pub fn results_of(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::content::Question;
     use crate::core::testing::{sample_bank, sample_exam};
 
     #[test]
@@ -663,20 +664,29 @@ mod tests {
         assert_eq!(store.attempt(&id).unwrap().remaining_ms(10), None);
     }
 
-    #[test]
-    fn finishing_records_first_answers_once() {
+    /// A diagnostic of the sample exam started at 100, whose first item is
+    /// answered at 150 with `pick(question)` and nothing else, finished at 200.
+    fn finished_with_first_answer(
+        pick: impl Fn(&Question) -> u8,
+    ) -> (Exam, Bank, Store, Attempt, Question) {
         let exam = sample_exam();
         let bank = sample_bank(&exam, 4);
         let mut store = Store::default();
         let id = store.start(&exam, &bank, 5, Mode::Diagnostic, 100);
         let a = store.attempt(&id.0).unwrap().clone();
-        let q0 = bank.question(&a.items[0].question).unwrap();
+        let q0 = bank.question(&a.items[0].question).unwrap().clone();
         store
             .attempt_mut(&id.0)
             .unwrap()
-            .choose(0, 2, q0, 150)
+            .choose(0, pick(&q0), &q0, 150)
             .unwrap();
         store.finish(&id.0, &exam, &bank, 200).unwrap();
+        (exam, bank, store, a, q0)
+    }
+
+    #[test]
+    fn finishing_records_first_answers_once() {
+        let (exam, bank, mut store, a, q0) = finished_with_first_answer(|_| 2);
         assert_eq!(
             store.first_answers.len(),
             1,
@@ -807,18 +817,7 @@ mod tests {
 
     #[test]
     fn finishing_an_estimate_rates_its_cards_and_migration_makes_missing_ones() {
-        let exam = sample_exam();
-        let bank = sample_bank(&exam, 4);
-        let mut store = Store::default();
-        let id = store.start(&exam, &bank, 5, Mode::Diagnostic, 100);
-        let a = store.attempt(&id.0).unwrap().clone();
-        let q0 = bank.question(&a.items[0].question).unwrap();
-        store
-            .attempt_mut(&id.0)
-            .unwrap()
-            .choose(0, q0.correct_set()[0], q0, 150)
-            .unwrap();
-        store.finish(&id.0, &exam, &bank, 200).unwrap();
+        let (exam, bank, store, _, q0) = finished_with_first_answer(|q| q.correct_set()[0]);
         assert_eq!(store.cards.len(), 1);
         assert_eq!(store.cards[&q0.id].last_ms, 200);
         // A record from before cards: first answers only.
