@@ -10,6 +10,10 @@ use std::{env, fs, process};
 #[allow(dead_code)]
 mod content;
 
+#[path = "src/core/shipped.rs"]
+#[allow(dead_code)]
+mod shipped;
+
 use content::{Bank, Catalog, ContentError};
 
 fn fail(errors: &[ContentError]) -> ! {
@@ -85,6 +89,17 @@ fn main() {
     if !errors.is_empty() {
         fail(&errors);
     }
+    // The benchmark builds with banks n times the size, to show that what
+    // the first question needs does not grow with the bank.
+    println!("cargo:rerun-if-env-changed=CERT_BANK_SCALE");
+    if let Some(n) = env::var("CERT_BANK_SCALE")
+        .ok()
+        .and_then(|n| n.parse::<usize>().ok())
+    {
+        for (_, bank) in &mut banks {
+            *bank = scaled(bank, n);
+        }
+    }
 
     let out = PathBuf::from(env::var("OUT_DIR").unwrap_or_else(|_| ".".into()));
     let write = |name: &str, text: &str| {
@@ -92,29 +107,41 @@ fn main() {
     };
     write("catalog.json", &to_json(&catalog));
 
-    // Natively (tests, bank-stats) the banks are embedded. The web app
-    // fetches each exam's bank when that exam is opened, from a file named
-    // by its content hash; the post-build hook copies the files listed in
+    // Natively (tests, bank-stats) the banks are embedded whole. The web
+    // app fetches each exam's index when that exam is opened and the
+    // pieces as their questions are shown, from files named by content
+    // hash; the post-build hook copies the files listed in
     // banks/manifest.json (beside the target's profile dir) into the site.
     let wasm = env::var("TARGET").is_ok_and(|t| t.starts_with("wasm32"));
     let site_banks = out.ancestors().nth(3).map(|profile| profile.join("banks"));
     if let (true, Some(dir)) = (wasm, &site_banks) {
         fs::create_dir_all(dir).unwrap_or_else(|e| panic!("cannot create {}: {e}", dir.display()));
     }
-    let mut files = String::from("/// Each exam's bank file (for the web app), by exam id, with its content hash.\npub static BANK_FILES: &[(&str, &str, &str)] = &[\n");
+    let mut files = String::from("/// Each exam's index file (for the web app), by exam id, with its content hash.\npub static BANK_FILES: &[(&str, &str, &str)] = &[\n");
     let mut embedded = String::from("/// Each exam's bank as compact JSON, by exam id (native builds).\n#[cfg(not(target_arch = \"wasm32\"))]\npub static BANKS: &[(&str, &str)] = &[\n");
-    let mut manifest = Vec::new();
+    let mut manifest = std::collections::BTreeMap::new();
     for (id, bank) in &banks {
-        let json = to_json(bank);
-        let hash = content::content_hash(&json);
-        let file = format!("{id}-{hash}.json");
         let name = format!("bank-{id}.json");
-        write(&name, &json);
-        if let (true, Some(dir)) = (wasm, &site_banks) {
-            fs::write(dir.join(&file), &json)
-                .unwrap_or_else(|e| panic!("cannot write {file}: {e}"));
+        write(&name, &to_json(bank));
+        let (index, pieces) = shipped::split(bank)
+            .unwrap_or_else(|e| panic!("cannot serialise the bank of {id}: {e}"));
+        let index_json = to_json(&index);
+        let hash = content::content_hash(&index_json);
+        let file = shipped::index_file(id, &hash);
+        let mut site_files = vec![(file.clone(), index_json)];
+        for (k, (piece, piece_hash)) in pieces.into_iter().zip(&index.pieces).enumerate() {
+            site_files.push((shipped::piece_file(id, k, piece_hash), piece));
         }
-        manifest.push((id.clone(), file.clone()));
+        if let (true, Some(dir)) = (wasm, &site_banks) {
+            for (file, text) in &site_files {
+                fs::write(dir.join(file), text)
+                    .unwrap_or_else(|e| panic!("cannot write {file}: {e}"));
+            }
+        }
+        manifest.insert(
+            id.clone(),
+            site_files.into_iter().map(|(f, _)| f).collect::<Vec<_>>(),
+        );
         let _ = writeln!(files, "    ({id:?}, {file:?}, {hash:?}),");
         let _ = writeln!(
             embedded,
@@ -125,10 +152,27 @@ fn main() {
     embedded.push_str("];\n");
     write("banks.rs", &format!("{files}\n{embedded}"));
     if let (true, Some(dir)) = (wasm, &site_banks) {
-        let map: std::collections::BTreeMap<_, _> = manifest.into_iter().collect();
-        fs::write(dir.join("manifest.json"), to_json(&map))
+        fs::write(dir.join("manifest.json"), to_json(&manifest))
             .unwrap_or_else(|e| panic!("cannot write the bank manifest: {e}"));
     }
+}
+
+/// The bank with `n` times the questions: each copy gets new ids in the
+/// same shape (`clf-1.1-101` for the first copy of `clf-1.1-001`), so the
+/// index grows as a real bank's would.
+fn scaled(bank: &Bank, n: usize) -> Bank {
+    let mut out = bank.clone();
+    for copy in 1..n {
+        for q in &bank.questions {
+            let mut q = q.clone();
+            let (stem_id, number) = q.id.rsplit_once('-').unwrap_or((&q.id, "0"));
+            let number: usize = number.parse().unwrap_or(0);
+            q.id = format!("{stem_id}-{}", number + 100 * copy);
+            q.stem = format!("{} (copy {copy})", q.stem);
+            out.questions.push(q);
+        }
+    }
+    out
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> String {

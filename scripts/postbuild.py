@@ -5,8 +5,9 @@
    its hash (computed here from the built file: no 'unsafe-inline').
 2. The base path as a <meta> instead of <base> (the policy says
    base-uri 'none'); manifest and icon links.
-3. Each exam's question bank (built by build.rs, named by content hash)
-   into banks/, preloaded by that exam's pages.
+3. Each exam's question bank (built by build.rs as an index and small
+   pieces, each named by content hash) into banks/; an exam's pages
+   preload its index.
 4. index.html at every route path, so deep links and reloads work on any
    static host with no rewrite rules. The paths are fixed per exam, so the
    list comes from content/exams.toml.
@@ -81,14 +82,15 @@ if not manifests:
 manifest_path = max(manifests, key=lambda m: m.stat().st_mtime)
 bank_files = json.loads(manifest_path.read_text(encoding="utf-8"))
 (staging / "banks").mkdir(exist_ok=True)
-for exam_id, name in bank_files.items():
-    shutil.copyfile(manifest_path.parent / name, staging / "banks" / name)
+for exam_id, names in bank_files.items():
+    for name in names:
+        shutil.copyfile(manifest_path.parent / name, staging / "banks" / name)
 
 # 4. Every route path gets the page; an exam's pages preload its bank.
 catalog = tomllib.loads((ROOT / "content" / "exams.toml").read_text(encoding="utf-8"))
 routes = {"history": html, "shared": html}
 for exam in catalog["exam"]:
-    name = bank_files.get(exam["id"])
+    name = (bank_files.get(exam["id"]) or [None])[0]
     if name is None:
         sys.exit(f"postbuild: no bank file for exam {exam['id']} in {manifest_path}")
     preload = f'<link rel="preload" href="{base}banks/{name}" as="fetch" crossorigin>'

@@ -76,7 +76,7 @@ fn names_old_business_support(text: &str) -> bool {
 
 fn stats(id: &str) -> BankStats {
     let exam = library::catalog().unwrap().exam(id).unwrap();
-    bank_stats(exam, library::bank(id).unwrap())
+    bank_stats(exam, &library::bank(id).unwrap())
 }
 
 fn check(s: &BankStats, min_total: usize, mix: [(Difficulty, f64); 3]) {
@@ -208,8 +208,8 @@ fn the_old_business_support_name_is_told_from_the_new_one() {
 fn item_writing_checks() {
     for id in ["clf-c02", "aip-c01"] {
         let bank = library::bank(id).unwrap();
-        distractors_are_explained(id, bank);
-        nothing_discontinued_is_relied_on(id, bank);
+        distractors_are_explained(id, &bank);
+        nothing_discontinued_is_relied_on(id, &bank);
     }
 }
 

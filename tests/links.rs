@@ -100,8 +100,8 @@ proptest! {
 #[test]
 fn an_older_bank_is_named_not_shown_wrong() {
     let catalog = library::catalog().unwrap();
-    let bank = |id: &str| library::bank(id).ok();
     let real = library::bank("clf-c02").unwrap();
+    let bank = |id: &str| (id == "clf-c02").then_some(&*real);
     let mut r = SharedResult {
         exam: "clf-c02".into(),
         seed: 7,

@@ -4,7 +4,7 @@ import { expect, serveCopy, test } from './helpers';
 
 const dist = path.resolve(__dirname, '..', '..', 'dist');
 
-test('the home page downloads no question bank; an exam downloads only its own', async ({ page }) => {
+test('the home page downloads no question bank; an exam its index only; a question one small piece', async ({ page }) => {
   const banks: string[] = [];
   page.on('request', (r) => {
     if (r.url().includes('/banks/')) banks.push(new URL(r.url()).pathname);
@@ -15,20 +15,64 @@ test('the home page downloads no question bank; an exam downloads only its own',
   expect(banks).toEqual([]);
   await page.getByRole('link', { name: 'Start the AIP-C01 diagnostic' }).click();
   await expect(page.getByRole('button', { name: 'Start the diagnostic' })).toBeEnabled();
-  expect(banks.length).toBeGreaterThan(0);
-  expect(banks.every((b) => /\/banks\/aip-c01-[0-9a-f]{16}\.json$/.test(b))).toBe(true);
+  await page.waitForLoadState('networkidle');
+  expect(banks).toHaveLength(1);
+  expect(banks[0]).toMatch(/\/banks\/aip-c01-[0-9a-f]{16}\.json$/);
+  const index = fs.statSync(path.join(dist, banks[0].replace(/^\//, ''))).size;
+  await page.getByRole('button', { name: 'Start the diagnostic' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Question 1 of 10' })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  // Then the pieces holding the attempt's ten questions, and nothing else.
+  const pieces = banks.slice(1);
+  expect(pieces.length).toBeGreaterThan(0);
+  expect(pieces.length).toBeLessThanOrEqual(10);
+  expect(new Set(pieces).size).toBe(pieces.length);
+  for (const p of pieces) {
+    expect(p).toMatch(/\/banks\/aip-c01-\d+-[0-9a-f]{16}\.json$/);
+    // Each is a small part of the bank, whatever the bank's size.
+    expect(fs.statSync(path.join(dist, p.replace(/^\//, ''))).size).toBeLessThan(24_000);
+  }
+  expect(index).toBeLessThan(40_000);
 });
 
-test('a damaged bank file is refused with a clear message, never shown', async ({ page }) => {
+/** A copy of the site whose files of one exam's bank are altered. */
+async function tampered(which: (file: string) => boolean, change: (text: string) => string) {
   const site = await serveCopy(dist);
+  const dir = path.join(site.site, 'banks');
+  const files = fs.readdirSync(dir).filter((f) => f.startsWith('clf-c02-') && which(f));
+  expect(files.length).toBeGreaterThan(0);
+  for (const f of files) {
+    const text = fs.readFileSync(path.join(dir, f), 'utf8');
+    const altered = change(text);
+    expect(altered).not.toBe(text);
+    fs.writeFileSync(path.join(dir, f), altered);
+  }
+  return site;
+}
+
+const isIndex = (f: string) => /^clf-c02-[0-9a-f]{16}\.json$/.test(f);
+
+test('a damaged bank index is refused with a clear message, never used', async ({ page }) => {
+  // An answer key changed: the draw and scoring would be wrong.
+  const site = await tampered(isIndex, (t) => t.replace('[0],false]', '[1],false]'));
   try {
-    const dir = path.join(site.site, 'banks');
-    for (const f of fs.readdirSync(dir).filter((f) => f.startsWith('clf-c02-'))) {
-      fs.writeFileSync(path.join(dir, f), fs.readFileSync(path.join(dir, f), 'utf8').replace('"stem":"', '"stem":"Tampered. '));
-    }
     await page.goto(`${site.url}exam/clf-c02/`);
     await expect(page.getByRole('alert')).toContainText('could not be loaded');
     await expect(page.getByRole('button', { name: 'Start the diagnostic' })).toBeDisabled();
+  } finally {
+    await site.close();
+  }
+});
+
+test('a damaged piece of a bank is refused with a clear message, never shown', async ({ page }) => {
+  const site = await tampered((f) => !isIndex(f), (t) => t.replace('"stem":"', '"stem":"Tampered. '));
+  try {
+    await page.goto(`${site.url}exam/clf-c02/`);
+    await page.getByRole('button', { name: 'Start the diagnostic' }).click();
+    await expect(page.getByRole('alert')).toContainText('could not be loaded');
+    await expect(page.getByText('Tampered.')).toHaveCount(0);
+    // The attempt itself is kept: a good copy of the site shows it.
+    expect(await page.evaluate(() => localStorage.getItem('cert-diagnostic'))).toContain('clf-c02');
   } finally {
     await site.close();
   }

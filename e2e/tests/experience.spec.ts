@@ -145,7 +145,7 @@ test('history after two attempts: trend, lagging domain; delete one; clear all',
     await answerAll(page, 'clf-c02', (q) => q.domain === 2);
     await finish(page);
   }
-  await page.getByRole('link', { name: 'History' }).click();
+  await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'History' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Your history' })).toBeVisible();
   await expect(page.locator('.trend .trend-dot')).toHaveCount(2);
   await expect(page.locator('.trend')).toHaveAttribute('aria-label', /Scores of 2 attempt/);
@@ -187,7 +187,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(page.getByTestId('score')).toBeVisible();
     await page.locator('details.how summary').click();
     await noAxeViolations(page, 'results');
-    await page.getByRole('link', { name: 'History' }).click();
+    await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'History' }).click();
     await expect(page.locator('.trend')).toBeVisible();
     await noAxeViolations(page, 'history');
   });
@@ -201,7 +201,7 @@ for (const width of [1280, 390]) {
     await answerAll(page, 'clf-c02', (q) => q.domain === 2);
     await finish(page);
     await page.screenshot({ path: path.join(shots, `results-${width}.png`), fullPage: true });
-    await page.getByRole('link', { name: 'History' }).click();
+    await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'History' }).click();
     await expect(page.locator('.trend')).toBeVisible();
     await page.screenshot({ path: path.join(shots, `history-${width}.png`), fullPage: true });
   });

@@ -47,7 +47,7 @@ test('a shared result opens read-only elsewhere, with the same numbers, outside 
   // Nothing was added to the friend's history.
   const stored = await friend.page.evaluate(() => localStorage.getItem('cert-diagnostic'));
   expect(stored === null || !stored.includes('"finished_ms":1')).toBe(true);
-  await friend.page.getByRole('link', { name: 'History' }).click();
+  await friend.page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'History' }).click();
   await expect(friend.page.getByText('No finished diagnostic yet')).toBeVisible();
   await friend.context.close();
 });

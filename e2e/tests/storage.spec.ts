@@ -60,7 +60,7 @@ test('storage blocked: everything works in memory, with a note', async ({ page }
   await answerAll(page, 'clf-c02', (q) => q.domain === 4);
   await finish(page);
   await expect(page.getByTestId('verdict')).toBeVisible();
-  await page.getByRole('link', { name: 'History' }).click();
+  await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'History' }).click();
   await expect(page.locator('.attempts-table tbody tr')).toHaveCount(1);
 });
 

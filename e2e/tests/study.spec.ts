@@ -217,14 +217,16 @@ test('practice, review, backup and restore work with the network off', async ({ 
   try {
     await page.goto(site.url);
     await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller), { timeout: 15_000 }).toBe(true);
-    // The banks are precached in the background: wait for both.
+    // Every file of both banks (indexes and pieces) is precached in the
+    // background: wait for all of them.
+    const bankFiles = fs.readdirSync(path.join(dist, 'banks')).length;
     await expect
       .poll(async () => page.evaluate(async () => {
         const names = await caches.keys();
         const c = await caches.open(names.find((n) => n.startsWith('cert-diagnostic-'))!);
         return (await c.keys()).filter((r) => r.url.includes('/banks/')).length;
       }), { timeout: 15_000 })
-      .toBe(2);
+      .toBe(bankFiles);
     await context.setOffline(true);
     await page.goto(`${site.url}exam/aip-c01/practice/?domain=5`);
     await expect(page.getByRole('heading', { level: 1, name: 'Question 1 of 10' })).toBeVisible();

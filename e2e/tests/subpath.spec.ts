@@ -31,7 +31,7 @@ test('under a sub-path on a plain static host: deep links, reloads, back and for
     await page.reload();
     await expect(page.getByTestId('score')).toBeVisible();
     expect(await page.locator('#share-result').inputValue()).toContain('/prep/diagnostic/shared/#r1.');
-    await page.getByRole('link', { name: 'History' }).click();
+    await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'History' }).click();
     await expect(page).toHaveURL(/\/prep\/diagnostic\/history\/$/);
     await expect(page.locator('.attempts-table tbody tr')).toHaveCount(1);
     await page.reload();

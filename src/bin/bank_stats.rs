@@ -25,7 +25,7 @@ fn main() -> ExitCode {
                 return ExitCode::FAILURE;
             }
         };
-        let s = bank_stats(exam, bank);
+        let s = bank_stats(exam, &bank);
         println!("== {} ({}): {} questions", exam.code, exam.name, s.total);
         println!("  domain  questions  share   exam weight");
         for (d, n, share, weight) in &s.domains {

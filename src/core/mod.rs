@@ -21,6 +21,7 @@ pub mod schedule;
 pub mod scoring;
 pub mod select;
 pub mod session;
+pub mod shipped;
 pub mod stats;
 pub mod store;
 pub mod text;

@@ -46,15 +46,15 @@ pub fn App() -> impl IntoView {
             if store.with_untracked(|s| s.has_pending(&exam.id)) {
                 if let Ok(bank) = use_bank(&exam.id) {
                     store.update(|s| {
-                        s.score_pending(exam, bank);
+                        s.score_pending(exam, &bank);
                     });
                 }
             }
             // Answers kept before review cards existed get theirs.
             if let Ok(bank) = library::bank(&exam.id) {
-                if store.with_untracked(|s| s.lacks_cards(bank)) {
+                if store.with_untracked(|s| s.lacks_cards(&bank)) {
                     store.update(|s| {
-                        s.ensure_cards(exam, bank);
+                        s.ensure_cards(exam, &bank);
                     });
                 }
             }

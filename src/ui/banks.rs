@@ -1,7 +1,10 @@
-//! Each exam's bank is fetched the first time a page needs it (and
-//! preloaded by that exam's pages), so a first visit downloads only what it
-//! uses. Readers call `use_bank` inside a reactive closure: it starts the
-//! fetch and re-runs them when the bank arrives.
+//! Each exam's bank arrives in parts (see `core::shipped`): its index the
+//! first time a page needs the exam (preloaded by that exam's pages), then
+//! the pieces holding the words of the questions a page shows. A first
+//! visit downloads only what it uses; the service worker still keeps every
+//! file for offline use. Readers call `use_bank` or `use_words` inside a
+//! reactive closure: they start the fetches and re-run the reader when a
+//! file arrives.
 
 use crate::core::content::Bank;
 use crate::core::library::{self, BankError};
@@ -9,10 +12,11 @@ use crate::ui::platform::base_path;
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// Bumped each time a fetch finishes (a bank arrived, or failed).
+/// Bumped each time a fetch finishes (a file arrived, or failed).
 #[derive(Clone, Copy)]
 pub struct BanksLoaded(pub RwSignal<u32>);
 
@@ -21,19 +25,64 @@ thread_local! {
     static FAILED: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
 }
 
-/// The exam's bank; `Err(BankError::Loading)` while it is on its way.
-pub fn use_bank(exam: &str) -> Result<&'static Bank, BankError> {
+/// The exam's bank with every question's key (enough to draw, score and
+/// schedule); `Err(BankError::Loading)` while its index is on its way.
+pub fn use_bank(exam: &str) -> Result<Arc<Bank>, BankError> {
     let BanksLoaded(loaded) = expect_context();
     loaded.track();
+    if let Some(why) = FAILED.with(|f| f.borrow().get(exam).cloned()) {
+        return Err(BankError::Damaged(why));
+    }
     match library::bank(exam) {
         Err(BankError::Loading) => {
-            if let Some(why) = FAILED.with(|f| f.borrow().get(exam).cloned()) {
-                return Err(BankError::Damaged(why));
+            if let Some(file) = library::index_file(exam) {
+                fetch(exam.to_owned(), file.to_owned(), None, loaded);
             }
-            fetch(exam.to_owned(), loaded);
             Err(BankError::Loading)
         }
         other => other,
+    }
+}
+
+/// The exam's bank once the words of these questions are here too.
+pub fn use_words<'a>(
+    exam: &str,
+    ids: impl IntoIterator<Item = &'a str>,
+) -> Result<Arc<Bank>, BankError> {
+    let bank = use_bank(exam)?;
+    let BanksLoaded(loaded) = expect_context();
+    let missing = library::missing_pieces(exam, ids)?;
+    if missing.is_empty() {
+        return Ok(bank);
+    }
+    for (k, file) in missing {
+        fetch(exam.to_owned(), file, Some(k), loaded);
+    }
+    Err(BankError::Loading)
+}
+
+/// The exam's bank once the words of every question of this attempt are
+/// here (the review shows them all); an unknown attempt needs none.
+pub fn use_attempt_words(exam: &str, attempt: &str) -> Result<Arc<Bank>, BankError> {
+    let store = crate::ui::state::use_store();
+    let ids: Vec<String> = store.with(|s| {
+        s.attempt(attempt)
+            .map(|a| a.items.iter().map(|i| i.question.clone()).collect())
+            .unwrap_or_default()
+    });
+    use_words(exam, ids.iter().map(String::as_str))
+}
+
+/// Starts fetching the words of these questions without waiting for them
+/// (the rest of an attempt, while its first question is read).
+pub fn prefetch_words<'a>(exam: &str, ids: impl IntoIterator<Item = &'a str>) {
+    let Some(BanksLoaded(loaded)) = use_context() else {
+        return;
+    };
+    if let Ok(missing) = library::missing_pieces(exam, ids) {
+        for (k, file) in missing {
+            fetch(exam.to_owned(), file, Some(k), loaded);
+        }
     }
 }
 
@@ -42,26 +91,28 @@ pub fn loading_view() -> AnyView {
     view! { <p class="loading" role="status">"Loading the questions…"</p> }.into_any()
 }
 
-fn fetch(exam: String, loaded: RwSignal<u32>) {
-    let started = IN_FLIGHT.with(|s| s.borrow_mut().insert(exam.clone()));
-    let Some(file) = library::bank_file(&exam).filter(|_| started) else {
+/// Fetches one file of an exam's bank: the index (`piece` None) or a piece.
+fn fetch(exam: String, file: String, piece: Option<usize>, loaded: RwSignal<u32>) {
+    if !IN_FLIGHT.with(|s| s.borrow_mut().insert(file.clone())) {
         return;
-    };
+    }
     let url = format!("{}/banks/{file}", base_path());
     wasm_bindgen_futures::spawn_local(async move {
         let outcome = match get_text(&url).await {
-            Ok(text) => library::install_bank(&exam, &text)
-                .map(|_| ())
-                .map_err(|e| match e {
-                    BankError::Damaged(why) => why,
-                    other => other.to_string(),
-                }),
+            Ok(text) => match piece {
+                None => library::install_index(&exam, &text),
+                Some(k) => library::install_piece(&exam, k, &text),
+            }
+            .map_err(|e| match e {
+                BankError::Damaged(why) => why,
+                other => other.to_string(),
+            }),
             Err(why) => Err(why),
         };
         if let Err(why) = outcome {
             FAILED.with(|f| f.borrow_mut().insert(exam.clone(), why));
         }
-        IN_FLIGHT.with(|s| s.borrow_mut().remove(&exam));
+        IN_FLIGHT.with(|s| s.borrow_mut().remove(&file));
         loaded.update(|n| *n += 1);
     });
 }

@@ -9,6 +9,7 @@ use crate::ui::routes;
 use crate::ui::state::use_store;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+use std::sync::Arc;
 
 /// The confidence tap and, where the mode gives instant feedback, Check.
 #[component]
@@ -16,7 +17,7 @@ pub fn AnswerCheck(
     /// The exam being taken.
     exam: &'static Exam,
     /// Its bank.
-    bank: &'static Bank,
+    bank: Arc<Bank>,
     /// The attempt id.
     attempt: String,
     /// The question's position (0-based).
@@ -48,8 +49,9 @@ pub fn AnswerCheck(
         note.set(r.flatten().and_then(Result::err).map(|e| e.to_string()));
     };
     let aid = attempt.clone();
+    let b = Arc::clone(&bank);
     let check = move |_| {
-        let r = store.try_update(|s| s.check_answer(&aid, position, bank, now_ms()));
+        let r = store.try_update(|s| s.check_answer(&aid, position, &b, now_ms()));
         match r {
             Some(Ok(_)) => {
                 note.set(None);
@@ -60,13 +62,14 @@ pub fn AnswerCheck(
         }
     };
     let aid = attempt.clone();
+    let b = Arc::clone(&bank);
     let feedback = move || {
         let (_, _, checked, _) = state.get();
         checked
             .then(|| {
                 store.with_untracked(|s| {
                     s.attempt(&aid)
-                        .and_then(|a| review_one(exam, a, bank, position).ok())
+                        .and_then(|a| review_one(exam, a, &b, position).ok())
                 })
             })
             .flatten()
@@ -74,7 +77,7 @@ pub fn AnswerCheck(
     };
     let aid = attempt.clone();
     let end = move |_| {
-        let done = store.try_update(|s| s.finish(&aid, exam, bank, now_ms()));
+        let done = store.try_update(|s| s.finish(&aid, exam, &bank, now_ms()));
         if matches!(done, Some(Ok(_))) {
             navigate(&routes::results(&exam.id, &aid), routes::exact());
         }

@@ -10,6 +10,7 @@ use crate::core::session::results_of;
 use crate::core::store::Store;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 fn percent(a: Option<f64>) -> String {
     a.map_or_else(|| "—".to_owned(), |a| format!("{:.0}%", a * 100.0))
@@ -21,7 +22,7 @@ pub fn ChallengeComparison(
     /// The exam.
     exam: &'static Exam,
     /// Its bank.
-    bank: &'static Bank,
+    bank: Arc<Bank>,
     /// This browser's result.
     mine: Report,
     /// This browser's answers, question by question.
@@ -34,12 +35,12 @@ pub fn ChallengeComparison(
         .map_err(|e| e.to_string())
         .and_then(|link| {
             let catalog = library::catalog()?;
-            link.check(catalog, |id| (id == exam.id).then_some(bank))
+            link.check(catalog, |id| (id == exam.id).then_some(&*bank))
                 .map_err(|e| e.to_string())?;
             results_of(
-                &link.to_attempt(bank),
+                &link.to_attempt(&bank),
                 exam,
-                bank,
+                &bank,
                 &BTreeSet::new(),
                 &Store::default(),
             )

@@ -47,7 +47,7 @@ pub fn PracticeExamStart(
         let id = store.try_update(|s| {
             s.start_timed(
                 exam,
-                bank,
+                &bank,
                 random_seed(),
                 Mode::PracticeExam,
                 timing,

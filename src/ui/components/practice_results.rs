@@ -5,7 +5,7 @@
 use crate::core::library::BankError;
 use crate::core::practice::Scope;
 use crate::core::text::count;
-use crate::ui::banks::{loading_view, use_bank};
+use crate::ui::banks::{loading_view, use_attempt_words};
 use crate::ui::components::error_panel::error_fallback;
 use crate::ui::components::review_list::ReviewList;
 use crate::ui::error::AppError;
@@ -24,12 +24,12 @@ pub fn PracticeResults() -> impl IntoView {
     let store = use_store();
     let page = move || -> Result<AnyView, AppError> {
         let exam = exam_from(&params.read().get("exam").unwrap_or_default())?;
-        let bank = match use_bank(&exam.id) {
+        let aid = query.read().get("a").unwrap_or_default();
+        let bank = match use_attempt_words(&exam.id, &aid) {
             Ok(bank) => bank,
             Err(BankError::Loading) => return Ok(loading_view()),
             Err(e) => return Err(AppError(e.to_string())),
         };
-        let aid = query.read().get("a").unwrap_or_default();
         let (summary, review, scope) = store
             .with(|s| {
                 let scope = s
@@ -37,7 +37,7 @@ pub fn PracticeResults() -> impl IntoView {
                     .and_then(|a| a.scope.clone())
                     .and_then(|sc| sc.parse::<Scope>().ok())
                     .unwrap_or(Scope::All);
-                s.practice_results(&aid, exam, bank, now_ms())
+                s.practice_results(&aid, exam, &bank, now_ms())
                     .map(|(sum, rev)| (sum, rev, scope))
             })
             .map_err(AppError)?;

@@ -27,7 +27,7 @@ pub fn ReadinessCard(
         let Ok(bank) = use_bank(&exam.id) else {
             return view! { <p class="muted">"Loading the questions…"</p> }.into_any();
         };
-        let r = store.with(|s| readiness(exam, bank, &s.first_answers, now_ms()));
+        let r = store.with(|s| readiness(exam, &bank, &s.first_answers, now_ms()));
         match r {
             Readiness::NeedMore(domains) => {
                 let rows = domains

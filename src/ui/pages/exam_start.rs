@@ -92,7 +92,7 @@ pub fn ExamStartPage() -> impl IntoView {
             let seed = seed.unwrap_or_else(random_seed);
             let versus = versus.clone().filter(|_| mode == Mode::Challenge);
             let id = store.try_update(|s| {
-                let id = s.start(exam, bank, seed, mode, now_ms());
+                let id = s.start(exam, &bank, seed, mode, now_ms());
                 if let Some(a) = s.attempt_mut(&id.0) {
                     a.versus = versus;
                 }

@@ -90,7 +90,7 @@ pub fn PracticePage() -> impl IntoView {
             Some((id, at)) => Ok(routes::question(&exam.id, &id, at)),
             None => store
                 .try_update(|s| {
-                    s.start_practice(exam, bank, &scope, length, random_seed(), now_ms())
+                    s.start_practice(exam, &bank, &scope, length, random_seed(), now_ms())
                 })
                 .unwrap_or_else(|| Err("storage is not available".into()))
                 .map(|id| routes::question(&exam.id, &id.0, 0)),

@@ -5,7 +5,7 @@
 use crate::core::content::{Bank, Exam};
 use crate::core::library::{self, BankError};
 use crate::core::review::{shown, ShownQuestion};
-use crate::ui::banks::{loading_view, use_bank};
+use crate::ui::banks::{loading_view, prefetch_words, use_words};
 use crate::ui::components::answer_check::AnswerCheck;
 use crate::ui::components::error_panel::error_fallback;
 use crate::ui::components::exam_clock::ExamClock;
@@ -20,6 +20,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
+use std::sync::Arc;
 
 /// The quiz page.
 #[component]
@@ -45,15 +46,36 @@ pub fn QuizPage() -> impl IntoView {
         })
     });
 
+    // (exam, attempt, position) on screen, once its question's words are
+    // here. A memo, so that the screen re-renders when that changes, not
+    // each time another piece of the attempt arrives (they are fetched
+    // meanwhile, so moving on rarely waits). The screen reads all three
+    // only from here: reading `position` too lost updates.
+    let ready = Memo::new(
+        move |_| -> Result<(String, String, Option<usize>), BankError> {
+            let exam = exam_id.get();
+            let aid = attempt_id.get();
+            let pos = position.get();
+            let ids: Vec<String> = store.with(|s| {
+                s.attempt(&aid)
+                    .map(|a| a.items.iter().map(|i| i.question.clone()).collect())
+                    .unwrap_or_default()
+            });
+            use_words(&exam, pos.and_then(|p| ids.get(p)).map(String::as_str))?;
+            prefetch_words(&exam, ids.iter().map(String::as_str));
+            Ok((exam, aid, pos))
+        },
+    );
+
     let screen = move || -> Result<AnyView, AppError> {
-        let exam = exam_from(&exam_id.get())?;
-        let bank = match use_bank(&exam.id) {
-            Ok(bank) => bank,
+        let (exam, aid, pos) = match ready.get() {
+            Ok(ready) => ready,
             Err(BankError::Loading) => return Ok(loading_view()),
             Err(e) => return Err(AppError(e.to_string())),
         };
-        let aid = attempt_id.get();
-        let pos = position.get().ok_or_else(|| {
+        let exam = exam_from(&exam)?;
+        let bank = library::bank(&exam.id).map_err(|e| AppError(e.to_string()))?;
+        let pos = pos.ok_or_else(|| {
             AppError("This diagnostic is not saved in this browser. Start a new one from the exam's page.".into())
         })?;
         let finished = store.with_untracked(|s| {
@@ -77,7 +99,7 @@ pub fn QuizPage() -> impl IntoView {
         let question = store.with_untracked(|s| {
             s.attempt(&aid)
                 .ok_or_else(|| "missing attempt".to_owned())
-                .and_then(|a| shown(a, bank, pos))
+                .and_then(|a| shown(a, &bank, pos))
         })?;
         set_title(&format!(
             "Question {} of {} · {} · Cert Diagnostic",
@@ -103,7 +125,7 @@ pub fn QuizPage() -> impl IntoView {
             let (Ok(e), Ok(bank)) = (exam_from(&exam), library::bank(&exam)) else {
                 return;
             };
-            let done = store.try_update(|s| s.finish(&id, e, bank, now_ms()));
+            let done = store.try_update(|s| s.finish(&id, e, &bank, now_ms()));
             if matches!(done, Some(Ok(_))) {
                 navigate(&routes::results(&exam, &id), routes::exact());
             }
@@ -135,7 +157,7 @@ fn QuestionScreen(
     /// The exam being taken.
     exam: &'static Exam,
     /// Its bank.
-    bank: &'static Bank,
+    bank: Arc<Bank>,
     /// The attempt id.
     attempt: String,
     /// The question on screen.
@@ -146,7 +168,7 @@ fn QuestionScreen(
     let total = question.total;
     let note = RwSignal::new(None::<String>);
     let navigate = use_navigate();
-    let Some(q) = bank.question(&question.question) else {
+    let Some(q) = bank.question(&question.question).cloned() else {
         return view! { <p role="alert">"This question is no longer in the bank."</p> }.into_any();
     };
 
@@ -194,7 +216,7 @@ fn QuestionScreen(
     let aid = attempt.clone();
     let on_choose = Callback::new(move |option: u8| {
         let result = store.try_update(|s| match s.attempt_mut(&aid) {
-            Some(a) => a.choose(pos, option, q, now_ms()),
+            Some(a) => a.choose(pos, option, &q, now_ms()),
             None => Ok(()),
         });
         note.set(result.and_then(Result::err).map(|e| e.to_string()));
@@ -316,7 +338,7 @@ fn FinishReview(
     /// The exam being taken.
     exam: &'static Exam,
     /// Its bank.
-    bank: &'static Bank,
+    bank: Arc<Bank>,
     /// The attempt id.
     attempt: String,
 ) -> impl IntoView {
@@ -351,7 +373,7 @@ fn FinishReview(
             confirming.set(true);
             return;
         }
-        match store.try_update(|s| s.finish(&aid, exam, bank, now_ms())) {
+        match store.try_update(|s| s.finish(&aid, exam, &bank, now_ms())) {
             Some(Ok(_)) => navigate(&routes::results(&exam.id, &aid), routes::exact()),
             Some(Err(e)) => error.set(Some(e)),
             None => {}

@@ -5,7 +5,7 @@ use crate::core::library::{self, BankError};
 use crate::core::link::SharedResult;
 use crate::core::practice::Scope;
 use crate::core::session::Results;
-use crate::ui::banks::{loading_view, use_bank};
+use crate::ui::banks::{loading_view, use_attempt_words};
 use crate::ui::components::challenge_comparison::ChallengeComparison;
 use crate::ui::components::error_panel::error_fallback;
 use crate::ui::components::practice_results::PracticeResults;
@@ -51,12 +51,12 @@ fn EstimateResults() -> impl IntoView {
     // Ok(None) while the exam's questions are still loading.
     let outcome = Memo::new(move |_| -> Result<Option<Results>, AppError> {
         let exam = exam_from(&exam_id.get())?;
-        let bank = match use_bank(&exam.id) {
+        let aid = attempt_id.get();
+        let bank = match use_attempt_words(&exam.id, &aid) {
             Ok(bank) => bank,
             Err(BankError::Loading) => return Ok(None),
             Err(e) => return Err(AppError(e.to_string())),
         };
-        let aid = attempt_id.get();
         store.with(|s| {
             let attempt = s.attempt(&aid).ok_or_else(|| {
                 AppError("These results are not saved in this browser. Results live only where the diagnostic was taken.".into())
@@ -64,7 +64,7 @@ fn EstimateResults() -> impl IntoView {
             if !attempt.is_finished() {
                 return Err(AppError("This diagnostic is not finished yet: answer the questions first.".into()));
             }
-            s.results(&aid, exam, bank).map(Some).map_err(AppError)
+            s.results(&aid, exam, &bank).map(Some).map_err(AppError)
         })
     });
     // Score and review change only with the attempt; the plan also with

@@ -5,7 +5,7 @@ use crate::core::library::{self, BankError};
 use crate::core::link::SharedResult;
 use crate::core::session::results_of;
 use crate::core::store::Store;
-use crate::ui::banks::{loading_view, use_bank};
+use crate::ui::banks::{loading_view, use_words};
 use crate::ui::components::results_view::ResultsView;
 use crate::ui::platform::set_title;
 use crate::ui::routes;
@@ -22,8 +22,8 @@ pub fn SharedPage() -> impl IntoView {
         let hash = location.hash.get();
         let parsed = hash.parse::<SharedResult>();
         if let Ok(link) = &parsed {
-            // The link's exam's questions must be here before it is checked.
-            match use_bank(&link.exam) {
+            // The link's questions must be here before it is checked.
+            match use_words(&link.exam, link.items.iter().map(|(q, _)| q.as_str())) {
                 Err(BankError::Loading) => return loading_view(),
                 Err(e @ BankError::Damaged(_)) => {
                     return view! { <p class="notice" role="alert">{e.to_string()}</p> }.into_any();
@@ -33,7 +33,8 @@ pub fn SharedPage() -> impl IntoView {
         }
         let link = parsed.and_then(|link| {
             let catalog = library::catalog().map_err(|_| crate::core::link::LinkError::Empty)?;
-            link.check(catalog, |id| library::bank(id).ok())?;
+            let bank = library::bank(&link.exam).ok();
+            link.check(catalog, |_| bank.as_deref())?;
             Ok(link)
         });
         match link {
@@ -58,8 +59,8 @@ pub fn SharedPage() -> impl IntoView {
                 let Some(exam) = catalog.exam(&link.exam) else {
                     return ().into_any();
                 };
-                let attempt = link.to_attempt(bank);
-                match results_of(&attempt, exam, bank, &BTreeSet::new(), &Store::default()) {
+                let attempt = link.to_attempt(&bank);
+                match results_of(&attempt, exam, &bank, &BTreeSet::new(), &Store::default()) {
                     Err(e) => view! { <p role="alert">{e}</p> }.into_any(),
                     Ok(r) => {
                         set_title(&format!(

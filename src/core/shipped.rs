@@ -1,0 +1,225 @@
+//! The bank as the web app receives it: a compact index, enough to draw,
+//! score, grade and schedule every question, and the question bodies
+//! (stems, option texts, explanations, references) in small pieces of
+//! [`PIECE_SIZE`] questions each. The first question then needs the index
+//! and one piece, and that does not grow with the bank: a bigger bank adds
+//! a little to the index and more pieces, never bigger pieces.
+//!
+//! Like `content.rs`, this file is compiled into `build.rs` (which writes
+//! the files), so it uses only `std`, `serde` and `serde_json`.
+
+use super::content::{content_hash, Bank, Choice, Difficulty, Question};
+use serde::{Deserialize, Serialize};
+
+/// Questions per piece. Small enough that the first question's piece is a
+/// few kilobytes; large enough that a 75-question exam is a few dozen files.
+pub const PIECE_SIZE: usize = 12;
+
+/// The file name of an exam's index.
+pub fn index_file(exam: &str, hash: &str) -> String {
+    format!("{exam}-{hash}.json")
+}
+
+/// The file name of piece `k` of an exam's bank.
+pub fn piece_file(exam: &str, k: usize, hash: &str) -> String {
+    format!("{exam}-{k}-{hash}.json")
+}
+
+/// What the app fetches first for an exam.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Index {
+    /// Ids taken out of the bank (kept so old attempts explain themselves).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub retired: Vec<String>,
+    /// Every question, in bank order (the seeded draw depends on it).
+    pub heads: Vec<Head>,
+    /// The content hash of each piece's file, in order.
+    pub pieces: Vec<String>,
+}
+
+/// A question without its words, as a JSON array (it is repeated for every
+/// question, so field names would dominate the index):
+/// `[id, domain, task, difficulty, option count, correct options, keep order]`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Head(
+    pub String,
+    pub u8,
+    pub String,
+    pub Difficulty,
+    pub u8,
+    pub Vec<u8>,
+    pub bool,
+);
+
+/// The words of one question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Body {
+    pub stem: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub references: Vec<String>,
+    /// `(text, why)` per option, in the question's own order.
+    pub options: Vec<(String, String)>,
+}
+
+/// The index and the pieces' JSON texts (whose hashes the index lists).
+pub fn split(bank: &Bank) -> Result<(Index, Vec<String>), serde_json::Error> {
+    let pieces = bank
+        .questions
+        .chunks(PIECE_SIZE)
+        .map(|chunk| serde_json::to_string(&chunk.iter().map(body_of).collect::<Vec<_>>()))
+        .collect::<Result<Vec<_>, _>>()?;
+    let index = Index {
+        retired: bank.retired.clone(),
+        heads: bank.questions.iter().map(head_of).collect(),
+        pieces: pieces.iter().map(|p| content_hash(p)).collect(),
+    };
+    Ok((index, pieces))
+}
+
+fn head_of(q: &Question) -> Head {
+    Head(
+        q.id.clone(),
+        q.domain,
+        q.task.clone(),
+        q.difficulty,
+        u8::try_from(q.options.len()).unwrap_or(u8::MAX),
+        q.correct_set(),
+        q.keep_order,
+    )
+}
+
+fn body_of(q: &Question) -> Body {
+    Body {
+        stem: q.stem.clone(),
+        references: q.references.clone(),
+        options: q
+            .options
+            .iter()
+            .map(|o| (o.text.clone(), o.why.clone()))
+            .collect(),
+    }
+}
+
+impl Index {
+    /// The bank with every question's key and none of its words: what the
+    /// draw, scoring and review schedule read.
+    pub fn headers(&self) -> Bank {
+        Bank {
+            retired: self.retired.clone(),
+            questions: self
+                .heads
+                .iter()
+                .map(
+                    |Head(id, domain, task, difficulty, n, correct, keep_order)| Question {
+                        id: id.clone(),
+                        domain: *domain,
+                        task: task.clone(),
+                        difficulty: *difficulty,
+                        stem: String::new(),
+                        keep_order: *keep_order,
+                        references: Vec::new(),
+                        options: (0..*n)
+                            .map(|i| Choice {
+                                text: String::new(),
+                                correct: correct.contains(&i),
+                                why: String::new(),
+                            })
+                            .collect(),
+                    },
+                )
+                .collect(),
+        }
+    }
+
+    /// The piece holding the question with this id.
+    pub fn piece_of(&self, id: &str) -> Option<usize> {
+        self.heads
+            .iter()
+            .position(|h| h.0 == id)
+            .map(|i| i / PIECE_SIZE)
+    }
+}
+
+/// Writes piece `k`'s words into the bank built by [`Index::headers`].
+/// Refuses a piece that does not fit the index (a different build's file).
+pub fn fill(bank: &mut Bank, k: usize, piece: Vec<Body>) -> Result<(), String> {
+    let start = k * PIECE_SIZE;
+    let slots = bank.questions.get_mut(start..).unwrap_or_default();
+    if piece.len() != slots.len().min(PIECE_SIZE) {
+        return Err(format!("piece {k} does not fit this index"));
+    }
+    for (q, body) in slots.iter_mut().zip(piece) {
+        if body.options.len() != q.options.len() {
+            return Err(format!(
+                "question {} has a different number of options",
+                q.id
+            ));
+        }
+        q.stem = body.stem;
+        q.references = body.references;
+        for (o, (text, why)) in q.options.iter_mut().zip(body.options) {
+            o.text = text;
+            o.why = why;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::library;
+
+    fn real_bank() -> Bank {
+        (*library::bank("clf-c02").unwrap()).clone()
+    }
+
+    #[test]
+    fn the_index_and_all_pieces_give_back_the_bank() {
+        let bank = real_bank();
+        let (index, pieces) = split(&bank).unwrap();
+        assert_eq!(pieces.len(), bank.questions.len().div_ceil(PIECE_SIZE));
+        let mut rebuilt = index.headers();
+        assert_ne!(rebuilt, bank, "the index alone carries no words");
+        for (k, text) in pieces.iter().enumerate() {
+            assert_eq!(index.pieces[k], content_hash(text));
+            fill(&mut rebuilt, k, serde_json::from_str(text).unwrap()).unwrap();
+        }
+        assert_eq!(rebuilt, bank);
+    }
+
+    #[test]
+    fn headers_keep_every_key_and_the_bank_order() {
+        let bank = real_bank();
+        let headers = split(&bank).unwrap().0.headers();
+        assert_eq!(headers.questions.len(), bank.questions.len());
+        for (h, q) in headers.questions.iter().zip(&bank.questions) {
+            assert_eq!(
+                (&h.id, h.domain, &h.task, h.difficulty),
+                (&q.id, q.domain, &q.task, q.difficulty)
+            );
+            assert_eq!(h.correct_set(), q.correct_set());
+            assert_eq!(h.options.len(), q.options.len());
+            assert_eq!(h.keep_order, q.keep_order);
+            assert!(h.stem.is_empty());
+        }
+    }
+
+    #[test]
+    fn a_piece_from_another_index_is_refused() {
+        let bank = real_bank();
+        let (index, pieces) = split(&bank).unwrap();
+        let mut headers = index.headers();
+        let wrong: Vec<Body> = serde_json::from_str(&pieces[1]).unwrap();
+        // Piece 1 in piece 0's place: same length, but option counts differ
+        // somewhere, or it is at least refused when short.
+        let mut short = wrong.clone();
+        short.pop();
+        assert!(fill(&mut headers, 0, short).is_err());
+        assert!(fill(&mut headers, pieces.len(), wrong).is_err());
+        assert_eq!(index.piece_of(&bank.questions[PIECE_SIZE].id), Some(1));
+        assert_eq!(index.piece_of("nope"), None);
+    }
+}
