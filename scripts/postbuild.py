@@ -10,11 +10,17 @@
    preload its index.
 4. index.html at every route path, so deep links and reloads work on any
    static host with no rewrite rules. The paths are fixed per exam, so the
-   list comes from content/exams.toml.
+   list comes from content/exams.toml. Each page carries its first screen
+   as static HTML (the home page's exam cards, each exam's page, the quiz
+   and results as the app's own loading state), in the markup the mounted
+   app renders, so the page is useful before the WebAssembly arrives;
+   "Start the diagnostic" is a plain link. The app removes it as it
+   mounts (tests/first-screen.spec.ts checks that nothing moves).
 5. sw.js: precaches every file of this build under a cache name derived
    from the files' contents.
 """
 import base64
+import html as markup
 import hashlib
 import json
 import os
@@ -86,17 +92,107 @@ for exam_id, names in bank_files.items():
     for name in names:
         shutil.copyfile(manifest_path.parent / name, staging / "banks" / name)
 
-# 4. Every route path gets the page; an exam's pages preload its bank.
+# 4. Every route path gets the page, with its first screen; an exam's pages
+#    preload its index.
 catalog = tomllib.loads((ROOT / "content" / "exams.toml").read_text(encoding="utf-8"))
-routes = {"history": html, "shared": html}
+esc = markup.escape
+
+
+def shell(main: str, title: str | None = None, current_home: bool = False) -> str:
+    """The app's layout (ui/app.rs, site_header.rs, site_footer.rs) around `main`."""
+    current = ' aria-current="page"' if current_home else ""
+    return (
+        '<div id="first-screen">'
+        '<a class="skip-link" href="#main">Skip to content</a>'
+        f'<header class="site-header"><a href="{base}"{current} class="brand">'
+        '<span class="brand-mark" aria-hidden="true">✓</span>Cert Diagnostic</a>'
+        f'<nav aria-label="Site"><a href="{base}history/">History</a></nav></header>'
+        f'<main id="main" tabindex="-1">{main}</main>'
+        '<footer class="site-footer"><p>An independent estimate, not affiliated with or endorsed by '
+        "Amazon Web Services. AWS and the exam names are trademarks of Amazon.com, Inc. or its "
+        "affiliates.</p><p>Private by design: no account, no server, no tracking. Your answers "
+        "stay in this browser.</p></footer>"
+        "</div>"
+    )
+
+
+def home_screen() -> str:
+    """pages/home.rs with components/exam_card.rs, for a first visit."""
+    cards = []
+    for e in catalog["exam"]:
+        duration = f'{e["minutes"]} minutes' if "minutes" in e else "duration not confirmed"
+        facts = (
+            f'{e["level"]} · {e["questions_total"]} questions ({e["questions_scored"]} scored) · '
+            f'{duration} · pass {e["pass_score"]} of 1000'
+        )
+        domains = " · ".join(f'{d["name"]} {d["weight"]}%' for d in e["domain"])
+        cards.append(
+            '<li><article class="card exam-card">'
+            f'<h2><span class="exam-code">{esc(e["code"])}</span> <span class="exam-name">{esc(e["name"])}</span></h2>'
+            f'<p class="facts">{esc(facts)}</p><p class="domains">{esc(domains)}</p>'
+            '<p class="due-line" data-testid="due-count"></p>'
+            f'<div class="actions"><a href="{base}exam/{e["id"]}/" class="button primary">'
+            f'Start the {esc(e["code"])} diagnostic</a></div></article></li>'
+        )
+    return shell(
+        '<section class="intro"><h1 id="page-title" tabindex="-1">How ready are you for your AWS exam?</h1>'
+        "<p class=\"lede\">Answer 10 questions drawn across the exam guide's domains. You get an estimated "
+        "score on AWS's 100–1000 scale with an honest likely range, your weakest domain, a study plan, "
+        "and every question explained.</p>"
+        '<p class="muted">Free and private: no account, and nothing leaves this browser.</p></section>'
+        f'<ul class="exam-list" role="list">{"".join(cards)}</ul>',
+        current_home=True,
+    )
+
+
+def exam_screen(e: dict) -> str:
+    """The top of pages/exam_start.rs: what a phone shows first. The rest
+    (practice exam, practice, readiness) comes with the app, below it."""
+    duration = f'{e["minutes"]} minutes' if "minutes" in e else e.get("minutes_note", "")
+    rows = "".join(
+        f'<tr><th scope="row">{d["number"]} {esc(d["name"])}</th><td>{d["weight"]}%</td></tr>'
+        for d in e["domain"]
+    )
+    return shell(
+        f'<section class="intro"><p class="eyebrow">{esc(e["code"])} · {esc(e["level"])}</p>'
+        f'<h1 id="page-title" tabindex="-1">{esc(e["name"])}</h1>'
+        '<p class="lede">10 questions, spread over the domains by their exam weight. About 10–15 minutes. '
+        "The domain is not shown while you answer, as on the real exam.</p></section>"
+        '<div class="panel"><h2>Diagnostic</h2>'
+        f'<p>The real exam: {e["questions_total"]} questions ({e["questions_scored"]} scored) · '
+        f'{esc(duration)} · passing score {e["pass_score"]} on a 100–1000 scale.</p>'
+        '<table class="domains compact"><thead><tr><th scope="col">Domain</th><th scope="col">Weight</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table>"
+        f'<div class="actions"><a class="button primary" href="{base}exam/{e["id"]}/quiz/?start=diagnostic">'
+        "Start the diagnostic</a></div></div>"
+    )
+
+
+# The app's own loading state (ui/banks.rs), for screens that need stored
+# answers to show anything.
+loading = shell('<p class="loading" role="status">Loading the questions…</p>')
+
+
+def with_screen(page: str, screen: str) -> str:
+    # Inside <body>, before anything else Trunk put there.
+    out, n = re.subn(r"(<body[^>]*>)", lambda m: m.group(1) + screen, page, count=1)
+    if n != 1:
+        sys.exit("postbuild: no <body> to put the first screen in")
+    return out
+
+
+routes = {"history": with_screen(html, shell("")), "shared": with_screen(html, loading)}
 for exam in catalog["exam"]:
     name = (bank_files.get(exam["id"]) or [None])[0]
     if name is None:
         sys.exit(f"postbuild: no bank file for exam {exam['id']} in {manifest_path}")
     preload = f'<link rel="preload" href="{base}banks/{name}" as="fetch" crossorigin>'
     page = html.replace('<meta name="theme-color"', preload + '<meta name="theme-color"', 1)
-    for route in (f"exam/{exam['id']}", f"exam/{exam['id']}/quiz", f"exam/{exam['id']}/practice", f"exam/{exam['id']}/results"):
-        routes[route] = page
+    routes[f"exam/{exam['id']}"] = with_screen(page, exam_screen(exam))
+    for route in ("quiz", "practice", "results"):
+        routes[f"exam/{exam['id']}/{route}"] = with_screen(page, loading)
+html = with_screen(html, home_screen())
+index.write_text(html, encoding="utf-8")
 for route, page in routes.items():
     (staging / route).mkdir(parents=True, exist_ok=True)
     (staging / route / "index.html").write_text(page, encoding="utf-8")

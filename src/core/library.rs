@@ -33,7 +33,7 @@ pub fn exam_code(id: &str) -> String {
     catalog()
         .ok()
         .and_then(|c| c.exam(id))
-        .map_or_else(|| id.to_uppercase(), |e| e.code.clone())
+        .map_or_else(|| id.to_ascii_uppercase(), |e| e.code.clone())
 }
 
 /// Why a bank is not at hand.

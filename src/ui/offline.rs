@@ -27,7 +27,10 @@ pub fn register(ready: RwSignal<bool>) {
         let Ok(reg) = JsFuture::from(promise).await else {
             return;
         };
-        let reg: ServiceWorkerRegistration = reg.unchecked_into();
+        // Not every stand-in for a service worker container gives one.
+        let Ok(reg) = reg.dyn_into::<ServiceWorkerRegistration>() else {
+            return;
+        };
         let controlled = move || container().and_then(|c| c.controller()).is_some();
         if reg.waiting().is_some() && controlled() {
             ready.set(true);

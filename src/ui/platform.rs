@@ -158,3 +158,25 @@ pub async fn persist_storage(ask: bool) -> Option<bool> {
         .ok()
         .and_then(|v| v.as_bool())
 }
+
+/// Takes away the static first screen that every page carries
+/// (scripts/postbuild.py), just before the app mounts in its place: in the
+/// same task, so no frame shows neither, or both.
+pub fn remove_first_screen() {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("first-screen"))
+    {
+        el.remove();
+    }
+}
+
+/// A query parameter of the page this one was opened from, if that page
+/// is `path` on this site (same-origin referrers carry their query).
+pub fn referrer_param(path: &str, name: &str) -> Option<String> {
+    let window = web_sys::window()?;
+    let referrer = window.document()?.referrer();
+    let url = web_sys::Url::new(&referrer).ok()?;
+    let same_page = url.origin() == window.location().origin().ok()? && url.pathname() == path;
+    same_page.then(|| url.search_params().get(name)).flatten()
+}

@@ -6,7 +6,7 @@ use crate::core::content::Exam;
 use crate::core::library::{self, BankError};
 use crate::core::link::parse_challenge;
 use crate::core::link::SharedResult;
-use crate::ui::banks::{loading_view, use_bank};
+use crate::ui::banks::use_bank;
 use crate::ui::components::error_panel::error_fallback;
 use crate::ui::components::practice_exam_start::PracticeExamStart;
 use crate::ui::components::practice_start::PracticeStart;
@@ -63,9 +63,11 @@ pub fn ExamStartPage() -> impl IntoView {
         // Fetch the questions now, so they are here by the time Start is pressed.
         let bank_state = use_bank(&exam.id);
         let ready = bank_state.is_ok();
+        let loading = bank_state == Err(BankError::Loading);
         let bank_note = match bank_state {
             Ok(_) => None,
-            Err(BankError::Loading) => Some(loading_view()),
+            // Beside the Start button, where it moves nothing when it goes.
+            Err(BankError::Loading) => None,
             Err(e) => Some(view! { <p class="notice" role="alert">{e.to_string()}</p> }.into_any()),
         };
         let navigate = navigate.clone();
@@ -159,6 +161,7 @@ pub fn ExamStartPage() -> impl IntoView {
                             (false, false) => "Start the diagnostic",
                         }}
                     </button>
+                    {loading.then(|| view! { <span class="loading muted" role="status">"Loading the questions…"</span> })}
                 </div>
             </div>
             <PracticeExamStart exam=exam ready=ready resume=practice_in_progress/>

@@ -2,10 +2,12 @@
 //! jump grid, and a review of unanswered and flagged questions before
 //! finishing. Every step is stored at once and has its own URL.
 
+use crate::core::attempt::Mode;
 use crate::core::content::{Bank, Exam};
 use crate::core::library::{self, BankError};
+use crate::core::link::parse_challenge;
 use crate::core::review::{shown, ShownQuestion};
-use crate::ui::banks::{loading_view, prefetch_words, use_words};
+use crate::ui::banks::{loading_view, prefetch_words, use_bank, use_words};
 use crate::ui::components::answer_check::AnswerCheck;
 use crate::ui::components::error_panel::error_fallback;
 use crate::ui::components::exam_clock::ExamClock;
@@ -13,7 +15,7 @@ use crate::ui::components::progress_grid::{Cell, ProgressGrid};
 use crate::ui::components::question_form::QuestionForm;
 use crate::ui::error::AppError;
 use crate::ui::pages::exam_start::exam_from;
-use crate::ui::platform::{focus_id, now_ms, set_title};
+use crate::ui::platform::{focus_id, now_ms, random_seed, referrer_param, set_title};
 use crate::ui::routes;
 use crate::ui::state::use_store;
 use leptos::ev;
@@ -31,6 +33,12 @@ pub fn QuizPage() -> impl IntoView {
     let exam_id = Memo::new(move |_| params.read().get("exam").unwrap_or_default());
     let attempt_id = Memo::new(move |_| query.read().get("a").unwrap_or_default());
     let reviewing = Memo::new(move |_| query.read().get("review").is_some());
+    // `?start=diagnostic` with no attempt: the plain "Start" link of the
+    // static first screen, followed before the app had loaded.
+    let starting = Memo::new(move |_| {
+        let q = query.read();
+        q.get("start").as_deref() == Some("diagnostic") && q.get("a").is_none()
+    });
     let position = Memo::new(move |_| {
         let asked = query
             .read()
@@ -56,6 +64,9 @@ pub fn QuizPage() -> impl IntoView {
             let exam = exam_id.get();
             let aid = attempt_id.get();
             let pos = position.get();
+            if starting.get() {
+                return Err(BankError::Loading);
+            }
             let ids: Vec<String> = store.with(|s| {
                 s.attempt(&aid)
                     .map(|a| a.items.iter().map(|i| i.question.clone()).collect())
@@ -114,6 +125,39 @@ pub fn QuizPage() -> impl IntoView {
         })
     };
     let navigate = use_navigate();
+    // Sync with the URL: a plain Start link starts the diagnostic once the
+    // questions are here, in the link's place in history (so Back goes to
+    // the exam's page). After rendering, as navigating while the route
+    // renders is not allowed.
+    let nav = navigate.clone();
+    Effect::new(move |_| {
+        if !starting.get() {
+            return;
+        }
+        let Ok(exam) = exam_from(&exam_id.get()) else {
+            return;
+        };
+        let Ok(bank) = use_bank(&exam.id) else {
+            return;
+        };
+        // Followed from a challenge's page, the link starts that challenge.
+        let challenge = referrer_param(&routes::exam(&exam.id), "challenge")
+            .and_then(|s| parse_challenge(&s).ok());
+        let (mode, seed) = challenge.map_or_else(
+            || (Mode::Diagnostic, random_seed()),
+            |seed| (Mode::Challenge, seed),
+        );
+        let id = store.try_update(|s| s.start(exam, &bank, seed, mode, now_ms()));
+        if let Some(id) = id {
+            nav(
+                &routes::question(&exam.id, &id.0, 0),
+                NavigateOptions {
+                    replace: true,
+                    ..routes::exact()
+                },
+            );
+        }
+    });
     // The clock lives outside the question screens, so that moving between
     // questions never restarts it (nor its spoken warnings).
     let clock = move || {
