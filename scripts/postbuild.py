@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
 """Trunk post-build hook: finishes the static site in Trunk's staging dir.
 
+0. The wasm starts downloading once the first screen has painted (the
+   static HTML of step 4 is what the visitor reads meanwhile), fetched
+   with the integrity hash Trunk put on its preload, which goes.
 1. Content-Security-Policy in every page, allowing Trunk's inline loader by
    its hash (computed here from the built file: no 'unsafe-inline').
 2. The base path as a <meta> instead of <base> (the policy says
@@ -15,7 +18,7 @@
    and results as the app's own loading state), in the markup the mounted
    app renders, so the page is useful before the WebAssembly arrives;
    "Start the diagnostic" is a plain link. The app removes it as it
-   mounts (tests/first-screen.spec.ts checks that nothing moves).
+   mounts (e2e/tests/first-screen.spec.ts checks that nothing moves).
 5. sw.js: precaches every file of this build under a cache name derived
    from the files' contents.
 """
@@ -39,6 +42,29 @@ index = staging / "index.html"
 if not index.exists():
     sys.exit(f"postbuild: no index.html in {staging}")
 html = index.read_text(encoding="utf-8")
+
+# 0. The wasm after the first paint: no preload competing with the page's
+#    HTML and CSS for a phone's bandwidth; the fetch once the first
+#    contentful paint is reported.
+preload = re.search(r"<link(?=[^>]*\brel=\"?preload)(?=[^>]*application/wasm)[^>]*>", html)
+loader = re.search(r"init\(\{\s*module_or_path:\s*(['\"`][^'\"`]+['\"`])\s*\}\)", html)
+if preload and loader:
+    sri = re.search(r"integrity=(\"?)([^\" >]+)\1", preload.group(0))
+    if not sri:
+        sys.exit("postbuild: the wasm preload carries no integrity hash")
+    html = html.replace(preload.group(0), "", 1)
+    html = html.replace(
+        loader.group(0),
+        # Once the first contentful paint is reported (at most 3 s: a tab
+        # in the background paints nothing).
+        "(await new Promise(r=>{try{new PerformanceObserver((l,o)=>{"
+        "if(l.getEntriesByName('first-contentful-paint').length){o.disconnect();setTimeout(r)}"
+        "}).observe({type:'paint',buffered:!0})}catch(e){r()}setTimeout(r,3e3)}),"
+        f"init({{module_or_path:fetch({loader.group(1)},{{integrity:\"{sri.group(2)}\"}})}}))",
+        1,
+    )
+else:
+    print("postbuild: Trunk's wasm loader was not recognised; the wasm is preloaded as Trunk wrote it")
 
 # 1. The policy, with the inline loader's hash.
 inline = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, flags=re.S)

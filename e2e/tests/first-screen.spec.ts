@@ -64,6 +64,17 @@ for (const { url, parts, appOnly } of firstScreens) {
   });
 }
 
+test('the wasm is requested only after the first screen has painted', async ({ page }) => {
+  await page.goto('/exam/clf-c02/');
+  await expect(page.locator('.practice-exam')).toBeVisible();
+  const [paint, wasm] = await page.evaluate(() => [
+    performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+    performance.getEntriesByType('resource').find((r) => r.name.endsWith('.wasm'))?.startTime ?? NaN,
+  ]);
+  expect(paint).toBeGreaterThan(0);
+  expect(wasm).toBeGreaterThan(paint);
+});
+
 test('"Start the diagnostic" is a plain link before the wasm arrives, and leads to question 1', async ({ page }) => {
   const release = await holdWasm(page);
   await page.goto('/exam/clf-c02/');

@@ -150,6 +150,8 @@ async function backUp(page: Page): Promise<string> {
 
 async function historyRows(page: Page) {
   await page.goto('/history/');
+  // The app's page, not the static first screen it replaces.
+  await expect(page.getByRole('heading', { level: 1, name: 'Your history' })).toBeVisible();
   return page.locator('.attempts-table tbody tr').allInnerTexts();
 }
 

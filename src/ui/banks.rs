@@ -13,6 +13,7 @@ use leptos::prelude::*;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
+use std::time::Duration;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -73,18 +74,29 @@ pub fn use_attempt_words(exam: &str, attempt: &str) -> Result<Arc<Bank>, BankErr
     use_words(exam, ids.iter().map(String::as_str))
 }
 
-/// Starts fetching the words of these questions without waiting for them
-/// (the rest of an attempt, while its first question is read).
+/// Fetches the words of these questions a moment from now, without
+/// waiting for them: the rest of an attempt, once its first question is on
+/// screen, so that they never compete with it for a phone's bandwidth.
 pub fn prefetch_words<'a>(exam: &str, ids: impl IntoIterator<Item = &'a str>) {
     let Some(BanksLoaded(loaded)) = use_context() else {
         return;
     };
-    if let Ok(missing) = library::missing_pieces(exam, ids) {
-        for (k, file) in missing {
-            fetch(exam.to_owned(), file, Some(k), loaded);
-        }
-    }
+    let exam = exam.to_owned();
+    let ids: Vec<String> = ids.into_iter().map(str::to_owned).collect();
+    set_timeout(
+        move || {
+            if let Ok(missing) = library::missing_pieces(&exam, ids.iter().map(String::as_str)) {
+                for (k, file) in missing {
+                    fetch(exam.clone(), file, Some(k), loaded);
+                }
+            }
+        },
+        PREFETCH_AFTER,
+    );
 }
+
+/// How long after a question is shown the rest of its attempt is fetched.
+const PREFETCH_AFTER: Duration = Duration::from_millis(800);
 
 /// What a page shows while its questions load.
 pub fn loading_view() -> AnyView {
