@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Trunk post-build hook: finishes the static site in Trunk's staging dir.
 
-0. The wasm starts downloading once the first screen has painted (the
-   static HTML of step 4 is what the visitor reads meanwhile), fetched
-   with the integrity hash Trunk put on its preload, which goes.
+0. On pages whose first screen is content (home, each exam's page), the
+   wasm starts downloading once that screen has painted, fetched with the
+   integrity hash of Trunk's preload, which goes; elsewhere (a loading
+   state until the app runs) it is preloaded at once.
 1. Content-Security-Policy in every page, allowing Trunk's inline loader by
    its hash (computed here from the built file: no 'unsafe-inline').
 2. The base path as a <meta> instead of <base> (the policy says
@@ -43,59 +44,68 @@ if not index.exists():
     sys.exit(f"postbuild: no index.html in {staging}")
 html = index.read_text(encoding="utf-8")
 
-# 0. The wasm after the first paint: no preload competing with the page's
-#    HTML and CSS for a phone's bandwidth; the fetch once the first
-#    contentful paint is reported.
-preload = re.search(r"<link(?=[^>]*\brel=\"?preload)(?=[^>]*application/wasm)[^>]*>", html)
-loader = re.search(r"init\(\{\s*module_or_path:\s*(['\"`][^'\"`]+['\"`])\s*\}\)", html)
-if preload and loader:
+# 0. Pages whose first screen is content (the home page, each exam's page)
+#    fetch the wasm once that screen has painted: no preload competing
+#    with its HTML and CSS for a phone's bandwidth. Pages whose first
+#    screen is a loading state need the app at once, and keep Trunk's
+#    preload.
+def deferred(page: str) -> str:
+    preload = re.search(r"<link(?=[^>]*\brel=\"?preload)(?=[^>]*application/wasm)[^>]*>", page)
+    loader = re.search(r"init\(\{\s*module_or_path:\s*(['\"`][^'\"`]+['\"`])\s*\}\)", page)
+    if not (preload and loader):
+        print("postbuild: Trunk's wasm loader was not recognised; the wasm is preloaded as Trunk wrote it")
+        return page
     sri = re.search(r"integrity=(\"?)([^\" >]+)\1", preload.group(0))
     if not sri:
         sys.exit("postbuild: the wasm preload carries no integrity hash")
-    html = html.replace(preload.group(0), "", 1)
-    html = html.replace(
+    page = page.replace(preload.group(0), "", 1)
+    return page.replace(
         loader.group(0),
         # Once the first contentful paint is reported (at most 3 s: a tab
-        # in the background paints nothing).
+        # in the background paints nothing), with the preload's integrity.
         "(await new Promise(r=>{try{new PerformanceObserver((l,o)=>{"
         "if(l.getEntriesByName('first-contentful-paint').length){o.disconnect();setTimeout(r)}"
         "}).observe({type:'paint',buffered:!0})}catch(e){r()}setTimeout(r,3e3)}),"
         f"init({{module_or_path:fetch({loader.group(1)},{{integrity:\"{sri.group(2)}\"}})}}))",
         1,
     )
-else:
-    print("postbuild: Trunk's wasm loader was not recognised; the wasm is preloaded as Trunk wrote it")
 
-# 1. The policy, with the inline loader's hash.
-inline = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, flags=re.S)
-if not inline:
-    sys.exit("postbuild: Trunk's inline loader script was not found")
-hashes = " ".join("'sha256-%s'" % base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() for s in inline)
-csp = (
-    "default-src 'self'; "
-    f"script-src 'self' 'wasm-unsafe-eval' {hashes}; "
-    "style-src 'self'; img-src 'self' data:; connect-src 'self'; "
-    "base-uri 'none'; form-action 'none'; object-src 'none'"
-)
 
-# 2. Base path, manifest, icon; the policy first in <head>.
-html, n = re.subn(r"<base[^>]*>", "", html)
-if n != 1:
-    sys.exit("postbuild: expected one <base> from Trunk's data-trunk-public-url")
-head_start = (
-    f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
-    f'<meta name="app-base" content="{base}">'
-    f'<link rel="manifest" href="{base}manifest.webmanifest">'
-    f'<link rel="icon" href="{base}icon.svg" type="image/svg+xml">'
-    '<meta name="theme-color" content="#0b5cad">'
-)
-html = re.sub(r"(<head[^>]*>)", lambda m: m.group(1) + head_start, html, count=1)
-if "Content-Security-Policy" not in html:
-    # Minified HTML may omit <head>: put it right after the charset.
-    html = re.sub(r"(<meta charset=[^>]*>)", lambda m: m.group(1) + head_start, html, count=1)
-if "Content-Security-Policy" not in html:
-    sys.exit("postbuild: could not place the Content-Security-Policy")
-index.write_text(html, encoding="utf-8")
+def finished_head(page: str) -> str:
+    """Steps 1 and 2 for one variant of the page."""
+    # 1. The policy, with the inline loader's hash.
+    inline = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", page, flags=re.S)
+    if not inline:
+        sys.exit("postbuild: Trunk's inline loader script was not found")
+    hashes = " ".join("'sha256-%s'" % base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() for s in inline)
+    csp = (
+        "default-src 'self'; "
+        f"script-src 'self' 'wasm-unsafe-eval' {hashes}; "
+        "style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+        "base-uri 'none'; form-action 'none'; object-src 'none'"
+    )
+    # 2. Base path, manifest, icon; the policy first in <head>.
+    page, n = re.subn(r"<base[^>]*>", "", page)
+    if n != 1:
+        sys.exit("postbuild: expected one <base> from Trunk's data-trunk-public-url")
+    head_start = (
+        f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
+        f'<meta name="app-base" content="{base}">'
+        f'<link rel="manifest" href="{base}manifest.webmanifest">'
+        f'<link rel="icon" href="{base}icon.svg" type="image/svg+xml">'
+        '<meta name="theme-color" content="#0b5cad">'
+    )
+    page = re.sub(r"(<head[^>]*>)", lambda m: m.group(1) + head_start, page, count=1)
+    if "Content-Security-Policy" not in page:
+        # Minified HTML may omit <head>: put it right after the charset.
+        page = re.sub(r"(<meta charset=[^>]*>)", lambda m: m.group(1) + head_start, page, count=1)
+    if "Content-Security-Policy" not in page:
+        sys.exit("postbuild: could not place the Content-Security-Policy")
+    return page
+
+
+content_first = finished_head(deferred(html))
+html = finished_head(html)
 
 for name in ("manifest.webmanifest", "icon.svg"):
     shutil.copyfile(ROOT / "public" / name, staging / name)
@@ -213,12 +223,12 @@ for exam in catalog["exam"]:
     if name is None:
         sys.exit(f"postbuild: no bank file for exam {exam['id']} in {manifest_path}")
     preload = f'<link rel="preload" href="{base}banks/{name}" as="fetch" crossorigin>'
-    page = html.replace('<meta name="theme-color"', preload + '<meta name="theme-color"', 1)
-    routes[f"exam/{exam['id']}"] = with_screen(page, exam_screen(exam))
+    with_index = lambda p: p.replace('<meta name="theme-color"', preload + '<meta name="theme-color"', 1)
+    page = with_index(html)
+    routes[f"exam/{exam['id']}"] = with_screen(with_index(content_first), exam_screen(exam))
     for route in ("quiz", "practice", "results"):
         routes[f"exam/{exam['id']}/{route}"] = with_screen(page, loading)
-html = with_screen(html, home_screen())
-index.write_text(html, encoding="utf-8")
+index.write_text(with_screen(content_first, home_screen()), encoding="utf-8")
 for route, page in routes.items():
     (staging / route).mkdir(parents=True, exist_ok=True)
     (staging / route / "index.html").write_text(page, encoding="utf-8")
@@ -236,6 +246,6 @@ sw = sw.replace("__CACHE__", "cert-diagnostic-" + digest.hexdigest()[:16])
 sw = sw.replace("__BASE__", base).replace("__FILES__", json.dumps(urls))
 (staging / "sw.js").write_text(sw, encoding="utf-8")
 print(
-    f"postbuild: CSP with {len(inline)} inline hash(es); {len(bank_files)} banks; "
+    f"postbuild: CSP with the loader's hash; {len(bank_files)} banks; "
     f"{len(routes)} route pages; sw.js precaches {len(urls)} files"
 )

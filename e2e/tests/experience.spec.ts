@@ -1,6 +1,6 @@
 import { Page } from '@playwright/test';
 import path from 'node:path';
-import { answer, answerAll, bank, expect, finish, shownQuestion, start, test, noAxeViolations, shots } from './helpers';
+import { answer, answerAll, bank, expect, finish, mounted, shownQuestion, start, test, noAxeViolations, shots } from './helpers';
 
 /** Moves through the grid until a multiple-response question is on screen. */
 async function findMulti(page: Page, examId: string): Promise<boolean> {
@@ -172,7 +172,7 @@ for (const scheme of ['light', 'dark'] as const) {
   test(`no WCAG 2.2 A/AA violations in any state (${scheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto('/');
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await mounted(page);
     await noAxeViolations(page, 'home');
     await start(page, 'clf-c02');
     await noAxeViolations(page, 'a question');

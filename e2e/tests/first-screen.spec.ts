@@ -111,4 +111,10 @@ test('the static first screens come from the catalog and carry the base path', a
   const home = fs.readFileSync(path.join(sub, 'index.html'), 'utf8');
   expect(home).toContain('href="/prep/diagnostic/exam/clf-c02/"');
   expect(home).toContain('href="/prep/diagnostic/history/"');
+  // Content first screens fetch the wasm after painting; loading states preload it.
+  const wasmPreload = /<link[^>]*rel=preload[^>]*application\/wasm/;
+  expect(home).not.toMatch(wasmPreload);
+  expect(exam).not.toMatch(wasmPreload);
+  const quiz = fs.readFileSync(path.join(sub, 'exam', 'aip-c01', 'quiz', 'index.html'), 'utf8');
+  expect(quiz).toMatch(wasmPreload);
 });

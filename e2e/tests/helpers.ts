@@ -38,6 +38,14 @@ export const test = base.extend<{ guard: void }>({
   ],
 });
 
+/**
+ * Waits for the app to have mounted: every page first shows a static copy
+ * of its first screen (scripts/postbuild.py), which the app replaces.
+ */
+export async function mounted(page: Page) {
+  await expect(page.locator('#first-screen')).toHaveCount(0);
+}
+
 /** Serves a copy of a build under `prefix` on a free port (a static host). */
 export async function serveCopy(build: string, prefix = '/') {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cert-diag-'));

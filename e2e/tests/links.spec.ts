@@ -113,6 +113,9 @@ test('malformed links: a clear message and a way forward, never a crash', async 
     ['/exam/clf-c02/results/?a=nothing', /not saved in this browser/],
     ['/exam/clf-c02/quiz/?a=x&q=-4', /not saved in this browser/],
   ];
+  // A path no static host has (an unknown exam) is answered by the
+  // service worker, with the app: once it controls the page.
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller), { timeout: 15_000 }).toBe(true);
   for (const [url, message] of others) {
     await page.goto(url);
     await expect(page.getByRole('alert').first(), url).toContainText(message);

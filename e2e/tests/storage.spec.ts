@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { answer, answerAll, bank, expect, finish, shownQuestion, start, test } from './helpers';
+import { answer, answerAll, bank, expect, finish, mounted, shownQuestion, start, test } from './helpers';
 
 const KEY = 'cert-diagnostic';
 
 test('an unreadable record is kept under a backup key, said, and the app starts fresh', async ({ page }) => {
   await page.goto('/');
+  // The app reads the record as it mounts: set it after, then reload.
+  await mounted(page);
   const junk = '{"version":1,"attempts":"this is not a list';
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, junk]);
   await page.reload();
@@ -24,7 +26,7 @@ test('an unreadable record is kept under a backup key, said, and the app starts 
 test('a record from a newer version is never overwritten: the tab works in memory', async ({ page }) => {
   await page.goto('/');
   // The app writes its record once mounted: let it, before replacing it.
-  await expect(page.locator('.exam-list li').first()).toBeVisible();
+  await mounted(page);
   await page.evaluate((k) => localStorage.setItem(k, '{"version":99,"attempts":[]}'), KEY);
   await page.reload();
   await expect(page.getByRole('status').filter({ hasText: 'newer than this app' })).toBeVisible();
@@ -39,7 +41,7 @@ test('the version 1 fixture record loads in the browser', async ({ page }) => {
   const fixture = fs.readFileSync(path.resolve(__dirname, '..', '..', 'tests', 'fixtures', 'store-v1.json'), 'utf8');
   await page.goto('/');
   // The app writes its record once mounted: let it, before replacing it.
-  await expect(page.locator('.exam-list li').first()).toBeVisible();
+  await mounted(page);
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, fixture]);
   await page.reload();
   await expect(page.getByRole('link', { name: 'Resume your diagnostic' })).toBeVisible();

@@ -4,7 +4,7 @@ import { Page } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { answer, answerAll, bank, expect, finish, serveCopy, shownQuestion, start, test, noAxeViolations, shots } from './helpers';
+import { answer, answerAll, bank, expect, finish, mounted, serveCopy, shownQuestion, start, test, noAxeViolations, shots } from './helpers';
 
 const dist = path.resolve(__dirname, '..', '..', 'dist');
 
@@ -119,6 +119,7 @@ test('a question missed today is due tomorrow, counted on the home page, and rev
   await page.getByRole('button', { name: 'End practice' }).click();
   await expect(page.getByTestId('due-now')).toHaveText('Due for review now: 0 questions.');
   await page.goto('/');
+  await mounted(page);
   await expect(page.getByTestId('due-count').first()).toHaveText('');
   await page.close();
 

@@ -1,7 +1,7 @@
 // Issue #12: what a first-time test-taker trips over (§2–§6).
 import { Page } from '@playwright/test';
 import path from 'node:path';
-import { answer, answerAll, bank, expect, finish, shownQuestion, start, test, noAxeViolations, shots } from './helpers';
+import { answer, answerAll, bank, expect, finish, mounted, shownQuestion, start, test, noAxeViolations, shots } from './helpers';
 
 
 
@@ -51,6 +51,7 @@ function tiedAttempt() {
 
 test('the results say a tie is a tie, explain the figures, the all-or-nothing rule and where to read more', async ({ page }) => {
   await page.goto('/');
+  await mounted(page);
   await page.evaluate((s) => localStorage.setItem('cert-diagnostic', JSON.stringify(s)), tiedAttempt());
   await page.goto('/exam/clf-c02/results/?a=tie-0001');
   const weakest = page.getByTestId('weakest');
