@@ -4,7 +4,8 @@
 # dist-scale4/, then checks the budgets of issue 10 (e2e/bench/measure.mjs):
 # PASS/FAIL per budget, a summary, and every figure in
 # bench/results/latest.json. A report: it exits 0 when budgets fail.
-# RUNS=5 browser runs per timing, RUNS_LH=3 Lighthouse runs per page.
+# RUNS=5 browser runs per timing, RUNS_LH=3 Lighthouse runs per page. Ends
+# with scripts/wasm-weight.sh (twiggy).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -42,3 +43,9 @@ say "measuring"
 export CHROME_PATH=/usr/bin/chromium
 root=$PWD
 cd e2e && node bench/measure.mjs "$root/dist" "$root/dist-scale4"
+
+# Where the wasm's weight is: twiggy's ten biggest items, code by crate,
+# and what leptos_router weighs (README's benchmark section records them).
+cd "$root"
+say "wasm weight (twiggy)"
+bash scripts/wasm-weight.sh
