@@ -408,6 +408,11 @@ impl Attempt {
         self.updated_ms = self.updated_ms.max(now_ms);
     }
 
+    /// The ids of its questions, in the attempt's order.
+    pub fn question_ids(&self) -> Vec<String> {
+        self.items.iter().map(|i| i.question.clone()).collect()
+    }
+
     /// Whether the attempt is finished.
     pub fn is_finished(&self) -> bool {
         self.finished_ms.is_some()

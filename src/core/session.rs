@@ -104,7 +104,7 @@ impl Store {
         now_ms: u64,
     ) -> Result<Option<Report>, String> {
         let attempt = self.attempt(id).ok_or_else(|| format!("no attempt {id}"))?;
-        let questions: Vec<String> = attempt.items.iter().map(|i| i.question.clone()).collect();
+        let questions = attempt.question_ids();
         if !attempt.mode.is_estimate() {
             if let Some(a) = self.attempt_mut(id) {
                 a.close(now_ms);
@@ -329,9 +329,9 @@ impl Store {
             }
         }
         for id in &closed {
-            let questions: Vec<String> = self
+            let questions = self
                 .attempt(&id.0)
-                .map(|a| a.items.iter().map(|i| i.question.clone()).collect())
+                .map(Attempt::question_ids)
                 .unwrap_or_default();
             let at = self
                 .attempt(&id.0)

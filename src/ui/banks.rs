@@ -6,6 +6,7 @@
 //! reactive closure: they start the fetches and re-run the reader when a
 //! file arrives.
 
+use crate::core::attempt::Attempt;
 use crate::core::content::Bank;
 use crate::core::library::{self, BankError};
 use crate::ui::platform::base_path;
@@ -66,9 +67,9 @@ pub fn use_words<'a>(
 /// here (the review shows them all); an unknown attempt needs none.
 pub fn use_attempt_words(exam: &str, attempt: &str) -> Result<Arc<Bank>, BankError> {
     let store = crate::ui::state::use_store();
-    let ids: Vec<String> = store.with(|s| {
+    let ids = store.with(|s| {
         s.attempt(attempt)
-            .map(|a| a.items.iter().map(|i| i.question.clone()).collect())
+            .map(Attempt::question_ids)
             .unwrap_or_default()
     });
     use_words(exam, ids.iter().map(String::as_str))

@@ -2,7 +2,7 @@
 //! jump grid, and a review of unanswered and flagged questions before
 //! finishing. Every step is stored at once and has its own URL.
 
-use crate::core::attempt::Mode;
+use crate::core::attempt::{Attempt, Mode};
 use crate::core::content::{Bank, Exam};
 use crate::core::library::{self, BankError};
 use crate::core::link::parse_challenge;
@@ -67,9 +67,12 @@ pub fn QuizPage() -> impl IntoView {
             if starting.get() {
                 return Err(BankError::Loading);
             }
-            let ids: Vec<String> = store.with(|s| {
+            // An attempt's questions never change: untracked, so that
+            // answering (a store change) does not re-run this.
+            // `position` tracks the attempt's arrival in the store.
+            let ids = store.with_untracked(|s| {
                 s.attempt(&aid)
-                    .map(|a| a.items.iter().map(|i| i.question.clone()).collect())
+                    .map(Attempt::question_ids)
                     .unwrap_or_default()
             });
             use_words(&exam, pos.and_then(|p| ids.get(p)).map(String::as_str))?;
