@@ -5,6 +5,7 @@
 use super::content::{Bank, Exam, Question};
 use super::scoring::{is_correct, GradedItem, Report, Verdict};
 use super::select::{DrawnItem, FormSpec};
+use super::sort;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
@@ -459,7 +460,7 @@ impl Attempt {
             return Err(ChoiceRefused::Full { limit });
         } else {
             chosen.push(option);
-            chosen.sort_unstable();
+            sort::sort(chosen);
         }
         self.touch(now_ms);
         Ok(())

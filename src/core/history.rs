@@ -3,6 +3,7 @@
 
 use super::attempt::{Attempt, Mode};
 use super::content::Exam;
+use super::sort;
 use serde::{Deserialize, Serialize};
 
 /// How far (in percentage points) a domain's average may trail the overall
@@ -50,7 +51,7 @@ pub fn exam_history(exam: &Exam, attempts: &[Attempt]) -> ExamHistory {
         .iter()
         .filter(|a| a.exam == exam.id && a.summary.is_some() && a.finished_ms.is_some())
         .collect();
-    done.sort_by_key(|a| a.finished_ms);
+    sort::sort_by_key(&mut done, |a| a.finished_ms);
     let trend = done
         .iter()
         .filter_map(|a| {
@@ -128,7 +129,7 @@ pub fn consistency(exam: &Exam, attempts: &[Attempt]) -> Consistency {
         .filter(|a| a.exam == exam.id && a.mode == Mode::PracticeExam && a.timer.is_some())
         .filter_map(|a| Some((a.finished_ms?, a.summary.as_ref()?.scaled)))
         .collect();
-    timed.sort_unstable();
+    sort::sort(&mut timed);
     let last: Vec<u32> = timed
         .iter()
         .rev()

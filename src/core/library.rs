@@ -6,6 +6,7 @@
 
 use super::content::{content_hash, Bank, Catalog};
 use super::shipped::{fill, piece_file, Body, Index};
+use super::sort;
 use std::collections::HashMap;
 use std::fmt;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -125,7 +126,7 @@ impl Shelf {
             .filter_map(|id| index.piece_of(id))
             .filter(|&k| !self.have.get(k).copied().unwrap_or(true))
             .collect();
-        wanted.sort_unstable();
+        sort::sort(&mut wanted);
         wanted.dedup();
         wanted
             .into_iter()

@@ -22,6 +22,7 @@ pub mod scoring;
 pub mod select;
 pub mod session;
 pub mod shipped;
+pub mod sort;
 pub mod stats;
 pub mod store;
 pub mod text;

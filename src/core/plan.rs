@@ -3,6 +3,7 @@
 
 use super::content::Exam;
 use super::scoring::{GradedItem, Report};
+use super::sort;
 use serde::{Deserialize, Serialize};
 use std::cmp::Reverse;
 use std::collections::BTreeSet;
@@ -144,7 +145,7 @@ pub fn whole_percents(raw: &[f64], weights: &[u32]) -> Vec<u32> {
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let mut shares: Vec<u32> = quotas.iter().map(|q| (q + 1e-9).floor() as u32).collect();
     let mut order: Vec<usize> = (0..raw.len()).collect();
-    order.sort_by(|&a, &b| {
+    sort::sort_by(&mut order, |&a, &b| {
         let ra = quotas[a] - f64::from(shares[a]);
         let rb = quotas[b] - f64::from(shares[b]);
         rb.total_cmp(&ra)

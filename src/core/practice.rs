@@ -8,6 +8,7 @@ use super::rng::Rng;
 use super::schedule::Cards;
 use super::scoring::is_correct;
 use super::select::DrawnItem;
+use super::sort;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::str::FromStr;
@@ -195,8 +196,12 @@ pub fn practice_order(
             None => fresh.push(q),
         }
     }
-    due.sort_by_key(|q| (cards.get(&q.id).map_or(0, |c| c.due_ms), q.id.as_str()));
-    answered.sort_by_key(|q| (cards.get(&q.id).map_or(0, |c| c.last_ms), q.id.as_str()));
+    sort::sort_by_key(&mut due, |q| {
+        (cards.get(&q.id).map_or(0, |c| c.due_ms), q.id.as_str())
+    });
+    sort::sort_by_key(&mut answered, |q| {
+        (cards.get(&q.id).map_or(0, |c| c.last_ms), q.id.as_str())
+    });
     let mut rng = Rng::new(seed);
     rng.shuffle(&mut fresh);
     let fresh = spread_over_tasks(fresh);
@@ -317,7 +322,7 @@ pub fn practice_summary(
         right += usize::from(ok);
     }
     let mut tasks: Vec<TaskTally> = tasks.into_values().collect();
-    tasks.sort_by_key(|t| {
+    sort::sort_by_key(&mut tasks, |t| {
         t.task
             .split('.')
             .map(|p| p.parse::<u32>().unwrap_or(0))

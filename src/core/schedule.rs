@@ -2,6 +2,7 @@
 //! answered, scheduled by FSRS with its published default parameters and a
 //! desired retention of 0.9. Time comes in as an argument.
 
+use super::sort;
 use fsrs::{MemoryState, DEFAULT_PARAMETERS, FSRS};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -111,7 +112,7 @@ pub fn due<'a>(cards: &'a Cards, exam: &str, now_ms: u64) -> Vec<(&'a str, &'a C
         .filter(|(_, c)| c.exam == exam && c.is_due(now_ms))
         .map(|(q, c)| (q.as_str(), c))
         .collect();
-    out.sort_by_key(|(q, c)| (c.due_ms, *q));
+    sort::sort_by_key(&mut out, |(q, c)| (c.due_ms, *q));
     out
 }
 

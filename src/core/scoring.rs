@@ -3,6 +3,7 @@
 //! the weakest domain and the points at stake per domain.
 
 use super::content::{Difficulty, Exam};
+use super::sort;
 use serde::{Deserialize, Serialize};
 use std::cmp::Reverse;
 use std::fmt;
@@ -46,9 +47,9 @@ fn yes() -> bool {
 pub fn is_correct(selected: &[u8], correct: &[u8]) -> bool {
     let mut a = selected.to_vec();
     let mut b = correct.to_vec();
-    a.sort_unstable();
+    sort::sort(&mut a);
     a.dedup();
-    b.sort_unstable();
+    sort::sort(&mut b);
     b.dedup();
     !a.is_empty() && a == b
 }
@@ -192,7 +193,7 @@ impl Report {
             .iter()
             .filter(|d| d.shortfall > 1e-12 && d.points_at_stake == w.points_at_stake)
             .collect();
-        tied.sort_by(|a, b| {
+        sort::sort_by(&mut tied, |a, b| {
             b.shortfall
                 .total_cmp(&a.shortfall)
                 .then(b.weight.cmp(&a.weight))

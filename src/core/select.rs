@@ -4,6 +4,7 @@
 
 use super::content::{Bank, Exam, Question};
 use super::rng::Rng;
+use super::sort;
 use serde::{Deserialize, Serialize};
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, HashMap};
@@ -36,7 +37,9 @@ pub fn apportion(weights: &[u32], n: usize) -> Vec<usize> {
         .map(|&w| n64 * u64::from(w) % total)
         .collect();
     let mut order: Vec<usize> = (0..weights.len()).collect();
-    order.sort_by_key(|&d| (Reverse(remainders[d]), Reverse(weights[d]), d));
+    sort::sort_by_key(&mut order, |&d| {
+        (Reverse(remainders[d]), Reverse(weights[d]), d)
+    });
     let free = n.saturating_sub(seats.iter().sum());
     for &d in order.iter().take(free) {
         seats[d] += 1;

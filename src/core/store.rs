@@ -6,6 +6,7 @@ use super::plan::PlanSettings;
 use super::readiness::{FirstAnswer, FirstAnswers};
 use super::schedule::Cards;
 use super::select::SeenHistory;
+use super::sort;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::fmt;
@@ -170,7 +171,7 @@ impl Store {
     /// Finished attempts, newest first.
     pub fn finished(&self) -> Vec<&Attempt> {
         let mut v: Vec<&Attempt> = self.attempts.iter().filter(|a| a.is_finished()).collect();
-        v.sort_by_key(|a| std::cmp::Reverse(a.finished_ms));
+        sort::sort_by_key(&mut v, |a| std::cmp::Reverse(a.finished_ms));
         v
     }
 
@@ -201,7 +202,7 @@ impl Store {
             .iter()
             .filter_map(|a| a.finished_ms.map(|f| (f, a.id.0.clone())))
             .collect();
-        done.sort();
+        sort::sort(&mut done);
         for (_, id) in done {
             self.record_first_answers(&id);
         }
@@ -236,7 +237,9 @@ impl Store {
                 None => attempts.push(a.clone()),
             }
         }
-        attempts.sort_by(|a, b| (a.started_ms, &a.id).cmp(&(b.started_ms, &b.id)));
+        sort::sort_by(&mut attempts, |a, b| {
+            (a.started_ms, &a.id).cmp(&(b.started_ms, &b.id))
+        });
         let mut seen = self.seen.clone();
         for (q, &t) in &other.seen {
             let e = seen.entry(q.clone()).or_insert(t);
@@ -281,7 +284,7 @@ impl Store {
             .iter()
             .filter_map(|a| a.finished_ms.map(|f| (f, a.id.0.clone())))
             .collect();
-        finished.sort();
+        sort::sort(&mut finished);
         let drop: BTreeSet<String> = finished.into_iter().take(n).map(|(_, id)| id).collect();
         let mut out = self.clone();
         out.attempts.retain(|a| !drop.contains(&a.id.0));
