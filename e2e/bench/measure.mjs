@@ -295,8 +295,13 @@ async function clickToPaint(storeText, url) {
     }), i));
   }
   const chars = await page.evaluate((k) => localStorage.getItem(k).length, STORE_KEY);
+  // The app writes each answer just after its paint, as a User Timing
+  // measure: what the write itself costs, outside the click → paint above.
+  const writes = await page.evaluate(() => new Promise((done) => setTimeout(() =>
+    done(performance.getEntriesByName('cert-diagnostic:save').map((e) => e.duration)), 200)));
   await context.close();
-  return { median_ms: round1(median(runs)), runs_ms: runs.map(round1), stored_chars: chars };
+  return { median_ms: round1(median(runs)), runs_ms: runs.map(round1), stored_chars: chars,
+    write_median_ms: writes.length ? round1(median(writes)) : null, writes_ms: writes.map(round1) };
 }
 
 /** Playwright's check that the seed page, then `url`, renders `selector`:
@@ -349,7 +354,7 @@ const answerPaint = {
   empty_history: await clickToPaint(pe.store, pe.url),
   with_50_finished_practice_exams: await clickToPaint(withFinished(pe.store, 50), pe.url),
 };
-const storeWrite = round1(answerPaint.with_50_finished_practice_exams.median_ms - answerPaint.empty_history.median_ms);
+const storeWrite = answerPaint.with_50_finished_practice_exams.write_median_ms;
 
 // ---------------------------------------------------------------------------
 // Lighthouse 12.2.3 (bench/tools), default config: mobile, simulated
@@ -450,6 +455,10 @@ async function lighthouseRun(p, n) {
       seo: score('seo'),
       fcp_ms: Math.round(lhr.audits['first-contentful-paint']?.numericValue ?? NaN),
       cls: lhr.audits['cumulative-layout-shift']?.numericValue ?? null,
+      // Not budgets: what the performance score is made of.
+      lcp_ms: Math.round(lhr.audits['largest-contentful-paint']?.numericValue ?? NaN),
+      tbt_ms: Math.round(lhr.audits['total-blocking-time']?.numericValue ?? NaN),
+      si_ms: Math.round(lhr.audits['speed-index']?.numericValue ?? NaN),
       final_url: lhr.finalDisplayedUrl,
       runtime_error: lhr.runtimeError?.message ?? null,
       warnings: lhr.runWarnings,
@@ -472,7 +481,7 @@ if (lighthouse) {
         runs.push({ error: String(e.message ?? e) });
       }
       const r = runs[runs.length - 1];
-      console.log(`  lighthouse ${p.key} run ${n + 1}: ${r.error ?? `perf ${r.performance} a11y ${r.accessibility} bp ${r.best_practices} seo ${r.seo} fcp ${r.fcp_ms} ms cls ${r.cls?.toFixed(4)}${r.showed_page ? '' : ' (DID NOT SHOW THE PAGE: not counted)'}`}`);
+      console.log(`  lighthouse ${p.key} run ${n + 1}: ${r.error ?? `perf ${r.performance} a11y ${r.accessibility} bp ${r.best_practices} seo ${r.seo} fcp ${r.fcp_ms} ms lcp ${r.lcp_ms} ms tbt ${r.tbt_ms} ms si ${r.si_ms} ms cls ${r.cls?.toFixed(4)}${r.showed_page ? '' : ' (DID NOT SHOW THE PAGE: not counted)'}`}`);
     }
     // Only runs that audited the real page count towards the medians.
     const good = runs.filter((r) => !r.error && !r.runtime_error && r.showed_page);
@@ -482,7 +491,7 @@ if (lighthouse) {
       seeded: Boolean(p.seed),
       playwright_renders_seeded: seededRenders[p.key] ?? null,
       valid_runs: good.length,
-      median: { performance: med('performance'), accessibility: med('accessibility'), best_practices: med('best_practices'), seo: med('seo'), fcp_ms: med('fcp_ms'), cls: med('cls') },
+      median: { performance: med('performance'), accessibility: med('accessibility'), best_practices: med('best_practices'), seo: med('seo'), fcp_ms: med('fcp_ms'), cls: med('cls'), lcp_ms: med('lcp_ms'), tbt_ms: med('tbt_ms'), si_ms: med('si_ms') },
       runs,
     };
   }
@@ -505,7 +514,8 @@ budget('First question bytes (as served, brotli)', firstQuestion.total, '<=', 90
 budget('Growth with a 4× bank', scale4 ? scale4.total - firstQuestion.total : null, '<=', 5 * KB, ' B', kbShow);
 budget('First question interactive, mobile, median', timing.mobile_throttled.median_ms, '<=', 1500, ' ms');
 budget('Answer click → next paint, 4× CPU, median', answerPaint.empty_history.median_ms, '<=', 50, ' ms');
-budget('Store write cost (50 finished exams)', storeWrite, '<=', 5, ' ms');
+budget('Answer click → next paint, 50 finished exams', answerPaint.with_50_finished_practice_exams.median_ms, '<=', 50, ' ms');
+budget('Store write, after the paint (50 finished exams)', storeWrite, '<=', 5, ' ms');
 for (const p of pages) {
   const m = lh[p.key]?.median ?? {};
   budget(`FCP (Lighthouse mobile), ${p.key}`, m.fcp_ms, '<=', 1000, ' ms');
@@ -557,10 +567,11 @@ console.log(line(budgets[2]));
 
 console.log(`\n4. Answer click → next paint, question 60 of a 75-question AIP-C01 practice exam, 4× CPU, median of ${RUNS}:`);
 for (const [label, r] of Object.entries(answerPaint)) {
-  console.log(`  ${label.padEnd(32)} ${r.median_ms} ms   runs ${r.runs_ms.join(', ')}   (${(r.stored_chars / 1024).toFixed(0)} K chars stored)`);
+  console.log(`  ${label.padEnd(32)} ${r.median_ms} ms   runs ${r.runs_ms.join(', ')}   (${(r.stored_chars / 1024).toFixed(0)} K chars stored; its write after the paint ${r.write_median_ms} ms)`);
 }
 console.log(line(budgets[3]));
 console.log(line(budgets[4]));
+console.log(line(budgets[5]));
 
 console.log(`\n5–6. Lighthouse 12.2.3, mobile, simulated throttling, median of ${RUNS_LH} per page:`);
 if (lighthouseError) console.log(`  ${lighthouseError}`);
@@ -569,8 +580,9 @@ for (const p of pages) {
   if (!r) continue;
   const note = r.seeded ? `, seeded; Playwright renders it: ${r.playwright_renders_seeded ? 'yes' : 'NO'}` : '';
   console.log(`  ${p.key}: ${r.url}  (${r.valid_runs} of ${r.runs.length} runs valid${note})`);
+  if (r.median) console.log(`    medians: LCP ${r.median.lcp_ms} ms, total blocking time ${r.median.tbt_ms} ms, speed index ${r.median.si_ms} ms`);
 }
-for (const b of budgets.slice(5)) console.log(line(b));
+for (const b of budgets.slice(6)) console.log(line(b));
 
 const met = budgets.filter((b) => b.pass).length;
 const unmeasured = budgets.filter((b) => !b.measured).length;

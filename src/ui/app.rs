@@ -17,7 +17,7 @@ use crate::ui::pages::quiz::QuizPage;
 use crate::ui::pages::results::ResultsPage;
 use crate::ui::pages::shared::SharedPage;
 use crate::ui::persist;
-use crate::ui::platform::{base_path, now_ms, persist_storage};
+use crate::ui::platform::{after_paint, base_path, measured, now_ms, page_hidden, persist_storage};
 use crate::ui::state::{AppStore, Persistence, StorageNotes};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -81,16 +81,49 @@ pub fn App() -> impl IntoView {
     provide_context(UpdateReady(update_ready));
     offline::register(update_ready);
 
-    // Sync with the outside world: every change to the store is written at
-    // once, so a reload never loses an answer. A failed write is reported
-    // back as a note (once).
-    Effect::new(move |_| {
-        if let Some(note) = store.with(persist::save) {
+    // Sync with the outside world: every change to the store is written
+    // right after the screen has painted it, so the write (which grows with
+    // the history) never delays an answer's feedback; changes within one
+    // frame are written once. Leaving or hiding the page writes at once, so
+    // a reload or a closed tab never loses an answer. A failed write is
+    // reported back as a note (once).
+    let unsaved = StoredValue::new(false);
+    let write = move || {
+        if !unsaved.get_value() {
+            return;
+        }
+        unsaved.set_value(false);
+        let note = store.with_untracked(|s| measured("cert-diagnostic:save", || persist::save(s)));
+        if let Some(note) = note {
             let text = note.to_string();
             if !notes.with_untracked(|n| n.contains(&text)) {
                 notes.update(|n| n.push(text));
             }
         }
+    };
+    Effect::new(move |_| {
+        store.track();
+        if unsaved.get_value() {
+            return;
+        }
+        unsaved.set_value(true);
+        if page_hidden() {
+            write();
+        } else {
+            after_paint(write);
+        }
+    });
+    // The effect runs in the microtasks after the change, before the page
+    // can be left, so what is still unwritten then is written here.
+    let on_hide = window_event_listener(leptos::ev::pagehide, move |_| write());
+    let on_hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        if page_hidden() {
+            write();
+        }
+    });
+    on_cleanup(move || {
+        on_hide.remove();
+        on_hidden.remove();
     });
 
     // Another tab wrote: merge its attempts with ours, so neither tab ever

@@ -16,6 +16,7 @@ thread_local! {
 }
 use crate::ui::platform::now_ms;
 use gloo_storage::{LocalStorage, Storage};
+use std::borrow::Cow;
 use std::fmt;
 use wasm_bindgen::JsCast;
 
@@ -140,8 +141,10 @@ pub fn save(store: &Store) -> Option<StorageNote> {
     // there is nothing to merge, and the costly read of the record is saved.
     let ours =
         LAST_WRITTEN.with(|l| l.borrow().as_deref() == current.as_deref() && current.is_some());
+    // Borrowed unless another tab's record had to be merged in: a deep copy
+    // of a long history on every answer would cost more than the write.
     let to_write = match current.as_deref().filter(|_| !ours).map(decode) {
-        Some(Ok(theirs)) => store.merged(&theirs),
+        Some(Ok(theirs)) => Cow::Owned(store.merged(&theirs)),
         Some(Err(e)) => {
             // Never overwrite a record we cannot read without keeping it.
             let raw = current.unwrap_or_default();
@@ -150,17 +153,16 @@ pub fn save(store: &Store) -> Option<StorageNote> {
                 backup_key,
                 reason: e.to_string(),
             });
-            store.clone()
+            Cow::Borrowed(store)
         }
-        None => store.clone(),
+        None => Cow::Borrowed(store),
     };
     for dropped in 0..=to_write.finished_count() {
-        let candidate = if dropped == 0 {
-            to_write.clone()
+        let text = if dropped == 0 {
+            encode(&to_write)
         } else {
-            to_write.without_oldest_finished(dropped)
+            encode(&to_write.without_oldest_finished(dropped))
         };
-        let text = encode(&candidate);
         match storage.set_item(keys::STORE, &text) {
             Ok(()) => {
                 LAST_WRITTEN.with(|l| *l.borrow_mut() = Some(text));

@@ -180,3 +180,34 @@ pub fn referrer_param(path: &str, name: &str) -> Option<String> {
     let same_page = url.origin() == window.location().origin().ok()? && url.pathname() == path;
     same_page.then(|| url.search_params().get(name)).flatten()
 }
+
+/// Whether the page is hidden (another tab, a minimised window, a phone's
+/// app switcher): nothing will paint until it shows again.
+pub fn page_hidden() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| d.hidden())
+}
+
+/// Runs `f` once the browser has painted the current change: in the frame's
+/// callback, a zero timeout lands after the paint that frame makes.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    use leptos::prelude::{request_animation_frame, set_timeout};
+    request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
+}
+
+/// Runs `f` as a User Timing measure called `name`, so DevTools and the
+/// benchmark see what it costs. Nothing leaves the browser.
+pub fn measured<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    let performance = web_sys::window().and_then(|w| w.performance());
+    let start = format!("{name}:start");
+    if let Some(p) = &performance {
+        let _ = p.mark(&start);
+    }
+    let out = f();
+    if let Some(p) = &performance {
+        let _ = p.measure_with_start_mark(name, &start);
+        p.clear_marks_with_mark_name(&start);
+    }
+    out
+}
