@@ -71,7 +71,7 @@ fn results_view_shows_the_worked_numbers() {
     let host: web_sys::HtmlElement = host.unchecked_into();
     let handle = leptos::mount::mount_to(
         host,
-        move || view! { <ResultsView report=report.clone() review=vec![] plan=study.clone()/> },
+        move || view! { <ResultsView report=report.clone() review=Signal::stored(Some(Ok(Vec::new()))) plan=study.clone()/> },
     );
 
     // scoring.md §3: p = 0.695 → S = 696; §4: Wilson 80 % over 10 → 522–843.

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, serveCopy, test } from './helpers';
+import { answerAll, expect, finish, serveCopy, shots, start, test, written } from './helpers';
 
 const dist = path.resolve(__dirname, '..', '..', 'dist');
 
@@ -72,8 +72,48 @@ test('a damaged piece of a bank is refused with a clear message, never shown', a
     await expect(page.getByRole('alert')).toContainText('could not be loaded');
     await expect(page.getByText('Tampered.')).toHaveCount(0);
     // The attempt itself is kept: a good copy of the site shows it.
+    await written(page);
     expect(await page.evaluate(() => localStorage.getItem('cert-diagnostic'))).toContain('clf-c02');
   } finally {
     await site.close();
   }
+});
+
+test.describe('results before the words', () => {
+  // Pieces are held back below; the service worker would answer them itself.
+  test.use({ serviceWorkers: 'block' });
+
+  test('results show the estimate at once and the explanations when their words arrive', async ({ page }) => {
+    await start(page, 'clf-c02');
+    await answerAll(page, 'clf-c02', (q) => q.id.endsWith('1'));
+    await finish(page);
+    const score = await page.getByTestId('score').innerText();
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    await page.route(/\/banks\/clf-c02-\d+-[0-9a-f]{16}\.json$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.reload();
+    await expect(page.getByTestId('score')).toHaveText(score);
+    await expect(page.getByRole('heading', { name: 'Your study plan' })).toBeVisible();
+    const review = page.locator('#review');
+    await expect(review.getByRole('status')).toHaveText('Loading the questions…');
+    await expect(review.locator('.review-list > li')).toHaveCount(0);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: path.join(shots, 'results-words-pending-390.png'), fullPage: true });
+    release();
+    await expect(review.locator('.review-list > li')).toHaveCount(10);
+    await expect(review.getByRole('status')).toHaveCount(0);
+  });
+
+  test('explanations that cannot be loaded say so, under an estimate that still shows', async ({ page }) => {
+    await start(page, 'clf-c02');
+    await answerAll(page, 'clf-c02', () => false);
+    await finish(page);
+    await page.route(/\/banks\/clf-c02-\d+-[0-9a-f]{16}\.json$/, (route) => route.fulfill({ status: 503, body: 'down' }));
+    await page.reload();
+    await expect(page.getByTestId('score')).toBeVisible();
+    await expect(page.locator('#review').getByRole('alert')).toContainText('could not be loaded');
+  });
 });

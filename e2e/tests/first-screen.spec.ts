@@ -4,7 +4,7 @@
 import { Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test } from './helpers';
+import { expect, test, written } from './helpers';
 
 /** Holds every .wasm response until the returned function is called. */
 async function holdWasm(page: Page) {
@@ -84,6 +84,7 @@ test('"Start the diagnostic" is a plain link before the wasm arrives, and leads 
   release();
   await expect(page.getByRole('heading', { level: 1, name: 'Question 1 of 10' })).toBeVisible();
   await expect(page).toHaveURL(/\/exam\/clf-c02\/quiz\/\?a=[^&]+&q=1$/);
+  await written(page);
   const stored = JSON.parse((await page.evaluate(() => localStorage.getItem('cert-diagnostic')))!);
   expect(stored.attempts).toHaveLength(1);
   expect(stored.attempts[0].mode).toBe('diagnostic');
@@ -99,6 +100,7 @@ test('followed from a challenge link before the wasm arrives, Start takes the ch
   await page.getByRole('link', { name: 'Start the diagnostic' }).click();
   release();
   await expect(page.getByRole('heading', { level: 1, name: 'Question 1 of 10' })).toBeVisible();
+  await written(page);
   const stored = JSON.parse((await page.evaluate(() => localStorage.getItem('cert-diagnostic')))!);
   expect(stored.attempts.map((a: any) => [a.mode, a.seed])).toEqual([['challenge', 42]]);
 });

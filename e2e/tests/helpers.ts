@@ -46,6 +46,15 @@ export async function mounted(page: Page) {
   await expect(page.locator('#first-screen')).toHaveCount(0);
 }
 
+/**
+ * Waits until the app has written what it shows: it writes each change to
+ * localStorage just after the frame that paints it (src/ui/app.rs), so a
+ * frame and a zero timeout from now, that write has run.
+ */
+export async function written(page: Page) {
+  await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+}
+
 /** Serves a copy of a build under `prefix` on a free port (a static host). */
 export async function serveCopy(build: string, prefix = '/') {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cert-diag-'));

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { answer, answerAll, bank, expect, finish, mounted, shownQuestion, start, test } from './helpers';
+import { answer, answerAll, bank, expect, finish, mounted, shownQuestion, start, test, written } from './helpers';
 
 const KEY = 'cert-diagnostic';
 
@@ -86,6 +86,7 @@ test('storage full: the oldest finished attempts give way, never the current ans
     await answerAll(page, 'clf-c02', () => false);
     await finish(page);
   }
+  await written(page);
   const oldest = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)!).attempts[0].id, KEY);
   // From now on the store may not grow past its current size plus a little.
   await page.evaluate((k) => {
@@ -102,6 +103,7 @@ test('storage full: the oldest finished attempts give way, never the current ans
   const q = await shownQuestion(page, bank('clf-c02'));
   await answer(page, q, true);
   await expect(page.getByRole('status').filter({ hasText: 'oldest finished attempt' })).toBeVisible();
+  await written(page);
   const saved = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)!), KEY);
   const current = saved.attempts.find((a: any) => a.finished_ms === null);
   expect(current.answers[0].length).toBeGreaterThan(0);

@@ -4,7 +4,7 @@ import { Page } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { answer, answerAll, bank, expect, finish, mounted, serveCopy, shownQuestion, start, test, noAxeViolations, shots } from './helpers';
+import { answer, answerAll, bank, expect, finish, mounted, serveCopy, shownQuestion, start, test, noAxeViolations, shots, written } from './helpers';
 
 const dist = path.resolve(__dirname, '..', '..', 'dist');
 
@@ -197,6 +197,7 @@ test('backup, clear all data, restore gives back the same history; bad files cha
   const { file, before } = await backupRoundTrip(page);
   const text = fs.readFileSync(file, 'utf8');
   const stored = () => page.evaluate(() => localStorage.getItem('cert-diagnostic'));
+  await written(page);
   const kept = await stored();
   const cases: [string, Buffer, RegExp][] = [
     ['random file', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]), /not a Cert Diagnostic backup/],
@@ -247,6 +248,7 @@ test('practice, review, backup and restore work with the network off', async ({ 
     await page.getByRole('button', { name: 'Yes, clear everything' }).click();
     await page.locator('#restore-file').setInputFiles(file);
     await expect(page.getByTestId('restore-outcome')).toContainText('Restored: 1 attempt added');
+    await written(page);
     const cards = await page.evaluate(() => Object.keys(JSON.parse(localStorage.getItem('cert-diagnostic')!).cards));
     expect(cards).toEqual([q.id]);
   } finally {

@@ -16,12 +16,13 @@ use super::select::{draw_form, SeenHistory};
 use super::store::Store;
 use std::collections::BTreeSet;
 
-/// Everything the results page shows of one attempt.
+/// The estimate of one attempt: score, plan and confidence, which need
+/// only the bank's index. Its explanations (`review::review`) need the
+/// words of its questions, so the results page can show this first.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Results {
     pub report: Report,
     pub plan: StudyPlan,
-    pub review: Vec<ReviewItem>,
     pub confidence: Confidence,
 }
 
@@ -408,11 +409,9 @@ pub fn results_of(
     let mut covered = covered.clone();
     covered.extend(graded.iter().map(|g| g.task.clone()));
     let plan = plan(exam, &report, &graded, &covered, store.plan);
-    let review = review(exam, attempt, bank)?;
     Ok(Results {
         report,
         plan,
-        review,
         confidence: confidence(attempt, bank),
     })
 }
@@ -446,8 +445,10 @@ mod tests {
         assert_eq!(store.seen.len(), 10);
         assert!(store.attempt(&id.0).unwrap().summary.is_some());
         let r = store.results(&id.0, &exam, &bank).unwrap();
-        assert_eq!(r.review.len(), 10);
-        assert!(r.review.iter().all(|i| i.correct));
+        assert_eq!(r.report, report);
+        let reviewed = review(&exam, store.attempt(&id.0).unwrap(), &bank).unwrap();
+        assert_eq!(reviewed.len(), 10);
+        assert!(reviewed.iter().all(|i| i.correct));
 
         // Showing a question counts as seeing it.
         store.show(&id.0, 3, 2_500);
@@ -568,8 +569,9 @@ mod tests {
             assert_eq!(report.items, 50);
             let r = store.results(&id, &exam, &bank).unwrap();
             assert_eq!(r.report, report);
-            assert_eq!(r.review.len(), 65, "every item is reviewed");
-            assert_eq!(r.review.iter().filter(|i| !i.scored).count(), 15);
+            let reviewed = review(&exam, store.attempt(&id).unwrap(), &bank).unwrap();
+            assert_eq!(reviewed.len(), 65, "every item is reviewed");
+            assert_eq!(reviewed.iter().filter(|i| !i.scored).count(), 15);
         }
     }
 

@@ -24,6 +24,8 @@ pub struct BanksLoaded(pub RwSignal<u32>);
 
 thread_local! {
     static IN_FLIGHT: RefCell<HashSet<String>> = RefCell::new(HashSet::new());
+    /// Why each file that failed could not be used, by file: a lost piece
+    /// keeps only the pages that show its words from rendering.
     static FAILED: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
 }
 
@@ -32,7 +34,7 @@ thread_local! {
 pub fn use_bank(exam: &str) -> Result<Arc<Bank>, BankError> {
     let BanksLoaded(loaded) = expect_context();
     loaded.track();
-    if let Some(why) = FAILED.with(|f| f.borrow().get(exam).cloned()) {
+    if let Some(why) = library::index_file(exam).and_then(failed) {
         return Err(BankError::Damaged(why));
     }
     match library::bank(exam) {
@@ -57,10 +59,18 @@ pub fn use_words<'a>(
     if missing.is_empty() {
         return Ok(bank);
     }
+    if let Some(why) = missing.iter().find_map(|(_, file)| failed(file)) {
+        return Err(BankError::Damaged(why));
+    }
     for (k, file) in missing {
         fetch(exam.to_owned(), file, Some(k), loaded);
     }
     Err(BankError::Loading)
+}
+
+/// Why this file could not be used, if it failed.
+fn failed(file: &str) -> Option<String> {
+    FAILED.with(|f| f.borrow().get(file).cloned())
 }
 
 /// The exam's bank once the words of every question of this attempt are
@@ -123,7 +133,7 @@ fn fetch(exam: String, file: String, piece: Option<usize>, loaded: RwSignal<u32>
             Err(why) => Err(why),
         };
         if let Err(why) = outcome {
-            FAILED.with(|f| f.borrow_mut().insert(exam.clone(), why));
+            FAILED.with(|f| f.borrow_mut().insert(file.clone(), why));
         }
         IN_FLIGHT.with(|s| s.borrow_mut().remove(&file));
         loaded.update(|n| *n += 1);

@@ -4,7 +4,7 @@
 use crate::core::content::{Bank, Exam};
 use crate::core::library;
 use crate::core::link::SharedResult;
-use crate::core::review::ReviewItem;
+use crate::core::review::{review, ReviewItem};
 use crate::core::scoring::Report;
 use crate::core::session::results_of;
 use crate::core::store::Store;
@@ -37,17 +37,13 @@ pub fn ChallengeComparison(
             let catalog = library::catalog()?;
             link.check(catalog, |id| (id == exam.id).then_some(&*bank))
                 .map_err(|e| e.to_string())?;
-            results_of(
-                &link.to_attempt(&bank),
-                exam,
-                &bank,
-                &BTreeSet::new(),
-                &Store::default(),
-            )
+            let attempt = link.to_attempt(&bank);
+            let results = results_of(&attempt, exam, &bank, &BTreeSet::new(), &Store::default())?;
+            Ok((results, review(exam, &attempt, &bank)?))
         });
     let body = match theirs {
         Err(why) => view! { <p role="alert">{format!("Your friend's result could not be read ({why}).")}</p> }.into_any(),
-        Ok(t) => {
+        Ok((t, their_review)) => {
             let row = |label: String, me: String, them: String| {
                 view! { <tr><th scope="row">{label}</th><td>{me}</td><td>{them}</td></tr> }
             };
@@ -60,7 +56,7 @@ pub fn ChallengeComparison(
             let questions = my_review
                 .iter()
                 .map(|q| {
-                    let other = t.review.iter().find(|o| o.question == q.question);
+                    let other = their_review.iter().find(|o| o.question == q.question);
                     let mark = |right: bool| if right { "right" } else { "wrong" };
                     row(
                         format!("Question {}", q.position + 1),

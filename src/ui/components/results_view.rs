@@ -8,7 +8,7 @@ use crate::core::text::count;
 use crate::ui::components::domain_table::DomainTable;
 use crate::ui::components::how_estimated::HowEstimated;
 use crate::ui::components::plan_settings::PlanSettingsForm;
-use crate::ui::components::review_list::ReviewList;
+use crate::ui::components::review_list::{ReviewList, ReviewPending};
 use crate::ui::components::score_summary::ScoreSummary;
 use crate::ui::components::study_plan::StudyPlanView;
 use leptos::prelude::*;
@@ -18,8 +18,10 @@ use leptos::prelude::*;
 pub fn ResultsView(
     /// The scored attempt.
     report: Report,
-    /// Every question with its explanations.
-    review: Vec<ReviewItem>,
+    /// Every question with its explanations: `None` while their words are
+    /// still arriving, an error when they could not be loaded.
+    #[prop(into)]
+    review: Signal<Option<Result<Vec<ReviewItem>, String>>>,
     /// The study plan; it follows its settings as they are edited.
     #[prop(into)]
     plan: Signal<StudyPlan>,
@@ -32,6 +34,11 @@ pub fn ResultsView(
 ) -> impl IntoView {
     let (pass, cut) = (report.pass_score, report.raw_cut);
     let practice_links = (!read_only).then(|| report.exam.clone());
+    let whose = if read_only {
+        "Their answer"
+    } else {
+        "Your answer"
+    };
     let confidence = confidence.map(|c| {
         view! {
             <p class="panel confidence" data-testid="confidence">{format!(
@@ -53,7 +60,10 @@ pub fn ResultsView(
                 <PlanSettingsForm settings=plan.get_untracked().settings read_only=read_only/>
                 {move || view! { <StudyPlanView plan=plan.get() practice=practice_links.clone()/> }}
             </section>
-            <ReviewList items=review whose=if read_only { "Their answer" } else { "Your answer" }/>
+            {move || match review.get() {
+                Some(Ok(items)) => view! { <ReviewList items=items whose=whose/> }.into_any(),
+                pending => view! { <ReviewPending failed=pending.and_then(Result::err)/> }.into_any(),
+            }}
         </div>
     }
 }

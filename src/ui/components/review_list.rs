@@ -61,6 +61,26 @@ pub fn ReviewList(
     }
 }
 
+/// The review's place while its questions' words are on their way (or
+/// could not be loaded): the same section and heading, so the page's
+/// "Go to the explanations" link always has somewhere to go.
+#[component]
+pub fn ReviewPending(
+    /// Why the words could not be loaded; `None` while they are loading.
+    failed: Option<String>,
+) -> impl IntoView {
+    let status = match failed {
+        None => view! { <p class="loading" role="status">"Loading the questions…"</p> }.into_any(),
+        Some(why) => view! { <p role="alert">{why}</p> }.into_any(),
+    };
+    view! {
+        <section class="panel review" aria-labelledby="review-heading" id="review">
+            <h2 id="review-heading">"Every question, explained"</h2>
+            {status}
+        </section>
+    }
+}
+
 /// A search of AWS's documentation for a page title (the bank names pages
 /// by title, which outlives their URLs).
 fn docs_search(title: &str) -> String {

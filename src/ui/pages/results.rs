@@ -4,8 +4,9 @@ use crate::core::attempt::Mode;
 use crate::core::library::{self, BankError};
 use crate::core::link::SharedResult;
 use crate::core::practice::Scope;
+use crate::core::review::review;
 use crate::core::session::Results;
-use crate::ui::banks::{loading_view, use_attempt_words};
+use crate::ui::banks::{loading_view, use_attempt_words, use_bank};
 use crate::ui::components::challenge_comparison::ChallengeComparison;
 use crate::ui::components::error_panel::error_fallback;
 use crate::ui::components::practice_results::PracticeResults;
@@ -48,11 +49,12 @@ fn EstimateResults() -> impl IntoView {
     let exam_id = Memo::new(move |_| params.read().get("exam").unwrap_or_default());
     let attempt_id = Memo::new(move |_| query.read().get("a").unwrap_or_default());
 
-    // Ok(None) while the exam's questions are still loading.
+    // The estimate needs only the bank's index, so it shows before the
+    // words of the questions arrive. Ok(None) while the index loads.
     let outcome = Memo::new(move |_| -> Result<Option<Results>, AppError> {
         let exam = exam_from(&exam_id.get())?;
         let aid = attempt_id.get();
-        let bank = match use_attempt_words(&exam.id, &aid) {
+        let bank = match use_bank(&exam.id) {
             Ok(bank) => bank,
             Err(BankError::Loading) => return Ok(None),
             Err(e) => return Err(AppError(e.to_string())),
@@ -67,8 +69,18 @@ fn EstimateResults() -> impl IntoView {
             s.results(&aid, exam, &bank).map(Some).map_err(AppError)
         })
     });
-    // Score and review change only with the attempt; the plan also with
-    // its settings. Split, so editing the plan never re-renders the rest.
+    // The explanations follow once their words are here.
+    let explained = Memo::new(move |_| {
+        let exam = exam_from(&exam_id.get()).ok()?;
+        let aid = attempt_id.get();
+        match use_attempt_words(&exam.id, &aid) {
+            Err(BankError::Loading) => None,
+            Err(e) => Some(Err(e.to_string())),
+            Ok(bank) => store.with(|s| s.attempt(&aid).map(|a| review(exam, a, &bank))),
+        }
+    });
+    // The score changes only with the attempt; the plan also with its
+    // settings. Split, so editing the plan never re-renders the rest.
     let plan = Signal::derive(move || {
         outcome.with(|o| {
             o.as_ref()
@@ -81,16 +93,13 @@ fn EstimateResults() -> impl IntoView {
     let fixed = Memo::new(move |_| {
         outcome.with(|o| {
             o.as_ref()
-                .map(|r| {
-                    r.as_ref()
-                        .map(|r| (r.report.clone(), r.review.clone(), r.confidence))
-                })
+                .map(|r| r.as_ref().map(|r| (r.report.clone(), r.confidence)))
                 .map_err(Clone::clone)
         })
     });
 
     let page = move || -> Result<AnyView, AppError> {
-        let Some((report, review, confidence)) = fixed.get()? else {
+        let Some((report, confidence)) = fixed.get()? else {
             return Ok(loading_view());
         };
         let exam = exam_from(&exam_id.get())?;
@@ -117,7 +126,12 @@ fn EstimateResults() -> impl IntoView {
             )
         });
         let comparison = versus.zip(library::bank(&exam.id).ok()).map(|(versus, bank)| {
-            view! { <ChallengeComparison exam=exam bank=bank mine=report.clone() my_review=review.clone() versus=versus/> }
+            let mine = report.clone();
+            move || {
+                explained.get().and_then(Result::ok).map(|my_review| {
+                    view! { <ChallengeComparison exam=exam bank=bank.clone() mine=mine.clone() my_review=my_review versus=versus.clone()/> }
+                })
+            }
         });
         let challenge = absolute_url(&routes::challenge(&exam.id, seed));
         let timing_note = timing.map(|(used, minutes, timed_out)| {
@@ -158,7 +172,7 @@ fn EstimateResults() -> impl IntoView {
                 <a class="button" href="#review" on:click=|ev| { ev.prevent_default(); reveal("review-heading"); }>"Go to the explanations"</a>
             </nav>
             {comparison}
-            <ResultsView report=report review=review plan=plan confidence=confidence/>
+            <ResultsView report=report review=explained plan=plan confidence=confidence/>
             {share}
             <p class="actions"><A href=retake attr:class="button primary">{mode.again()}</A></p>
         }

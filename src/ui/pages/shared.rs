@@ -3,6 +3,7 @@
 
 use crate::core::library::{self, BankError};
 use crate::core::link::SharedResult;
+use crate::core::review::review;
 use crate::core::session::results_of;
 use crate::core::store::Store;
 use crate::ui::banks::{loading_view, use_words};
@@ -60,9 +61,12 @@ pub fn SharedPage() -> impl IntoView {
                     return ().into_any();
                 };
                 let attempt = link.to_attempt(&bank);
-                match results_of(&attempt, exam, &bank, &BTreeSet::new(), &Store::default()) {
+                let outcome =
+                    results_of(&attempt, exam, &bank, &BTreeSet::new(), &Store::default())
+                        .and_then(|r| Ok((r, review(exam, &attempt, &bank)?)));
+                match outcome {
                     Err(e) => view! { <p role="alert">{e}</p> }.into_any(),
-                    Ok(r) => {
+                    Ok((r, reviewed)) => {
                         set_title(&format!(
                             "Shared result: {} · {} · Cert Diagnostic",
                             r.report.scaled, exam.code
@@ -86,7 +90,7 @@ pub fn SharedPage() -> impl IntoView {
                                     </p>
                                 </div>
                             </section>
-                            <ResultsView report=r.report review=r.review plan=r.plan read_only=true/>
+                            <ResultsView report=r.report review=Signal::stored(Some(Ok(reviewed))) plan=r.plan read_only=true/>
                         }
                         .into_any()
                     }
