@@ -26,6 +26,8 @@ test('practice by domain from a deep link: Check shows the key and every why, re
     await page.getByTestId('check').click();
     const feedback = page.getByTestId('feedback');
     await expect(feedback.getByRole('heading', { level: 2 })).toHaveText(i !== 1 ? 'Correct' : 'Incorrect');
+    // The Check button is gone: focus goes to what it revealed.
+    await expect(feedback.getByRole('heading', { level: 2 })).toBeFocused();
     await expect(feedback.locator('.why')).toHaveCount(q.option.length);
     for (const o of q.option) await expect(feedback).toContainText(o.why.replace(/\s+/g, ' ').trim().slice(0, 40));
     await expect(feedback.locator('li.correct')).toHaveCount(q.option.filter((o) => o.correct).length);
@@ -57,6 +59,24 @@ test('practice by domain from a deep link: Check shows the key and every why, re
   await expect(page.getByTestId('score')).toHaveCount(0);
   await expect(page.locator('.review-item')).toHaveCount(3);
   await noAxeViolations(page, 'the practice summary');
+});
+
+test('by keyboard in practice, Enter checks an answer first, then goes on', async ({ page }) => {
+  await page.goto('/exam/clf-c02/practice/?domain=1');
+  await expect(questionHeading(page)).toHaveText('Question 1 of 10');
+  await expect(page.locator('.keys')).toContainText('Enter checks, then goes on');
+  // Unanswered, there is nothing to check: Enter goes on, as in an exam.
+  await page.keyboard.press('Enter');
+  await expect(questionHeading(page)).toHaveText('Question 2 of 10');
+  await page.keyboard.press('1');
+  await expect(page.locator('.options input:checked')).toHaveCount(1);
+  await page.keyboard.press('Enter');
+  // Checked, not skipped: the feedback shows and has the focus.
+  await expect(questionHeading(page)).toHaveText('Question 2 of 10');
+  await expect(page.getByTestId('feedback').getByRole('heading', { level: 2 })).toBeFocused();
+  await expect(page.getByTestId('check')).toHaveCount(0);
+  await page.keyboard.press('Enter');
+  await expect(questionHeading(page)).toHaveText('Question 3 of 10');
 });
 
 test('practice by task from a deep link draws only that task', async ({ page }) => {

@@ -332,6 +332,12 @@ impl Attempt {
         self.checked_ms.get(i).copied().flatten()
     }
 
+    /// Whether item `i` is answered and waits for its Check (a mode with
+    /// instant feedback): what "go on" means there is "check first".
+    pub fn awaits_check(&self, i: usize) -> bool {
+        self.mode.instant_feedback() && self.is_answered(i) && self.checked_at(i).is_none()
+    }
+
     /// Marks or unmarks item `i` as "I'm not sure" (a confidence tap),
     /// until its answer is checked or the attempt finished.
     pub fn toggle_unsure(&mut self, i: usize, now_ms: u64) -> Result<(), ChoiceRefused> {

@@ -439,6 +439,8 @@ mod tests {
                 .unwrap()
                 .choose(i, right, q, 1_001)
                 .unwrap();
+            // No instant feedback in a diagnostic: nothing waits for a Check.
+            assert!(!store.attempt(&id.0).unwrap().awaits_check(i));
         }
         let report = store.finish(&id.0, &exam, &bank, 2_000).unwrap().unwrap();
         assert_eq!(report.scaled, 1000);
@@ -765,12 +767,18 @@ mod tests {
         let wrong = (0..4u8).find(|o| !q0.correct_set().contains(o)).unwrap();
         // Nothing chosen: Check is refused.
         assert!(store.check_answer(&id, 0, &bank, now).is_err());
+        assert!(!store.attempt(&id).unwrap().awaits_check(0));
         store
             .attempt_mut(&id)
             .unwrap()
             .choose(0, wrong, &q0, now)
             .unwrap();
+        assert!(
+            store.attempt(&id).unwrap().awaits_check(0),
+            "answered, unchecked"
+        );
         assert_eq!(store.check_answer(&id, 0, &bank, now + 1), Ok(false));
+        assert!(!store.attempt(&id).unwrap().awaits_check(0), "checked");
         // Checked: the choice is final.
         assert!(store
             .attempt_mut(&id)

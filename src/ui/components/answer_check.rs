@@ -3,6 +3,7 @@
 
 use crate::core::content::{Bank, Exam};
 use crate::core::review::review_one;
+use crate::core::store::Store;
 use crate::ui::components::answer_feedback::AnswerFeedback;
 use crate::ui::platform::{focus_id, now_ms};
 use crate::ui::routes;
@@ -10,6 +11,26 @@ use crate::ui::state::use_store;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use std::sync::Arc;
+
+/// Checks the answer at `position` and moves focus to its feedback (the
+/// Check button, and Enter on a question that awaits its check); the
+/// refusal, if any, in words.
+pub fn check_answer(
+    store: RwSignal<Store>,
+    attempt: &str,
+    position: usize,
+    bank: &Bank,
+) -> Option<String> {
+    match store.try_update(|s| s.check_answer(attempt, position, bank, now_ms()))? {
+        Ok(_) => {
+            // The feedback is drawn by the effects this update queued: focus
+            // it in the next frame, once it is there (and before it paints).
+            request_animation_frame(|| focus_id("feedback-heading"));
+            None
+        }
+        Err(e) => Some(e),
+    }
+}
 
 /// The confidence tap and, where the mode gives instant feedback, Check.
 #[component]
@@ -50,17 +71,7 @@ pub fn AnswerCheck(
     };
     let aid = attempt.clone();
     let b = Arc::clone(&bank);
-    let check = move |_| {
-        let r = store.try_update(|s| s.check_answer(&aid, position, &b, now_ms()));
-        match r {
-            Some(Ok(_)) => {
-                note.set(None);
-                focus_id("feedback-heading");
-            }
-            Some(Err(e)) => note.set(Some(e)),
-            None => {}
-        }
-    };
+    let check = move |_| note.set(check_answer(store, &aid, position, &b));
     let aid = attempt.clone();
     let b = Arc::clone(&bank);
     let feedback = move || {

@@ -8,7 +8,7 @@ use crate::core::library::{self, BankError};
 use crate::core::link::parse_challenge;
 use crate::core::review::{shown, ShownQuestion};
 use crate::ui::banks::{loading_view, prefetch_words, use_bank, use_words};
-use crate::ui::components::answer_check::AnswerCheck;
+use crate::ui::components::answer_check::{check_answer, AnswerCheck};
 use crate::ui::components::error_panel::error_fallback;
 use crate::ui::components::exam_clock::ExamClock;
 use crate::ui::components::progress_grid::{Cell, ProgressGrid};
@@ -291,6 +291,16 @@ fn QuestionScreen(
     // Keyboard: 1–6 or A–E choose (F is taken: it flags), Enter goes on.
     // Arrows move within the radio group natively.
     let options: Vec<u8> = question.options.iter().map(|(i, _, _)| *i).collect();
+    let (key_aid, key_bank) = (attempt.clone(), Arc::clone(&bank));
+    let instant = store.with_untracked(|s| {
+        s.attempt(&attempt)
+            .is_some_and(|a| a.mode.instant_feedback())
+    });
+    let enter_hint = if instant {
+        "Enter checks, then goes on"
+    } else {
+        "Enter next"
+    };
     let key_handle = window_event_listener(ev::keydown, move |e: ev::KeyboardEvent| {
         if e.ctrl_key() || e.meta_key() || e.alt_key() {
             return;
@@ -321,7 +331,11 @@ fn QuestionScreen(
             }
             "Enter" if !on_button => {
                 e.prevent_default();
-                if pos + 1 < total {
+                if store
+                    .with_untracked(|s| s.attempt(&key_aid).is_some_and(|a| a.awaits_check(pos)))
+                {
+                    note.set(check_answer(store, &key_aid, pos, &key_bank));
+                } else if pos + 1 < total {
                     jump.run(pos + 1);
                 } else {
                     to_review_key();
@@ -372,7 +386,7 @@ fn QuestionScreen(
                 }}
             </div>
             <ProgressGrid cells=cells on_jump=jump/>
-            <p class="keys muted">"Keys: 1–5 or A–E choose · Enter next · F flag"</p>
+            <p class="keys muted">{format!("Keys: 1–5 or A–E choose · {enter_hint} · F flag")}</p>
         </section>
     }
     .into_any()
