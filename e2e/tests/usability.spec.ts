@@ -142,3 +142,19 @@ test('a challenge from a shared result compares both results; the shared page sp
   await page.setViewportSize({ width: 390, height: 844 });
   await page.locator('.panel', { has: page.locator('#comparison-heading') }).screenshot({ path: path.join(shots, 'comparison-390.png') });
 });
+
+test('on a phone the actions above the results keep apart, and clear of the estimate', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await start(page, 'clf-c02');
+  await answerAll(page, 'clf-c02', (q) => q.id.endsWith('2'));
+  await finish(page);
+  const boxes = await page.locator('.next-actions .button').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON()));
+  expect(boxes.length).toBeGreaterThanOrEqual(2);
+  const apart = (a: DOMRect, b: DOMRect) =>
+    a.bottom + 8 <= b.top || b.bottom + 8 <= a.top || a.right + 8 <= b.left || b.right + 8 <= a.left;
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) expect(apart(boxes[i], boxes[j]), `buttons ${i} and ${j}`).toBe(true);
+  }
+  const estimate = (await page.locator('.score-summary').boundingBox())!;
+  expect(Math.max(...boxes.map((b: DOMRect) => b.bottom)) + 12).toBeLessThanOrEqual(estimate.y);
+});
