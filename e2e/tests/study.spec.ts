@@ -79,6 +79,29 @@ test('by keyboard in practice, Enter checks an answer first, then goes on', asyn
   await expect(questionHeading(page)).toHaveText('Question 3 of 10');
 });
 
+test('an ended practice session is in the history: its right answers, never a score', async ({ page }) => {
+  const questions = bank('clf-c02');
+  await page.goto('/exam/clf-c02/practice/?domain=3');
+  for (const right of [true, false]) {
+    const q = await shownQuestion(page, questions);
+    await answer(page, q, right);
+    await page.getByTestId('check').click();
+    await expect(page.getByTestId('feedback')).toBeVisible();
+    await page.getByRole('button', { name: 'Next →' }).click();
+  }
+  await page.getByRole('button', { name: 'End practice' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Practice summary' })).toBeVisible();
+  const rows = await historyRows(page);
+  expect(rows).toHaveLength(1);
+  const row = page.locator('.attempts-table tbody tr').first();
+  await expect(row.getByTestId('attempt-kind')).toHaveText('Practice');
+  await expect(row).toContainText('1 of 2 right');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.locator('.attempts-table').screenshot({ path: path.join(shots, 'history-practice-390.png') });
+  await row.getByRole('link', { name: 'Open' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Practice summary' })).toBeVisible();
+});
+
 test('practice by task from a deep link draws only that task', async ({ page }) => {
   const questions = bank('clf-c02');
   await page.goto('/exam/clf-c02/practice/?task=2.3&n=20');

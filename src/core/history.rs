@@ -1,8 +1,9 @@
 //! Across attempts (scoring.md §7): the trend of scores, per-domain
 //! accuracy averaged over attempts, and domains that lag the average.
 
-use super::attempt::{Attempt, Mode};
-use super::content::Exam;
+use super::attempt::{Attempt, Mode, Summary};
+use super::content::{Bank, Exam};
+use super::practice::checked_tally;
 use super::sort;
 use serde::{Deserialize, Serialize};
 
@@ -149,6 +150,25 @@ fn mean(xs: &[f64]) -> Option<f64> {
     (!xs.is_empty()).then(|| xs.iter().sum::<f64>() / xs.len() as f64)
 }
 
+/// What a finished attempt came to, as the history lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// An estimate: its score, range and verdict.
+    Estimate(Summary),
+    /// A practice session: right answers of those checked (never a score).
+    Practice { right: usize, checked: usize },
+}
+
+/// The outcome of a finished attempt. A practice session is graded from
+/// its exam's bank (its keys suffice), so it has none until `bank` is here.
+pub fn outcome(attempt: &Attempt, bank: Option<&Bank>) -> Option<Outcome> {
+    if attempt.mode.is_estimate() {
+        return attempt.summary.clone().map(Outcome::Estimate);
+    }
+    let (right, checked) = checked_tally(attempt, bank?);
+    Some(Outcome::Practice { right, checked })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -215,5 +235,57 @@ mod tests {
         attempts.push(practice(70, 749, true));
         let c = consistency(&exam, &attempts);
         assert_eq!((c.considered, c.at_or_above, c.ready), (5, 4, false));
+    }
+}
+
+#[cfg(test)]
+mod outcome_tests {
+    use super::*;
+    use crate::core::practice::{Length, Scope};
+    use crate::core::store::Store;
+    use crate::core::testing::{sample_bank, sample_exam};
+
+    #[test]
+    fn practice_counts_checked_answers_and_an_estimate_keeps_its_summary() {
+        let exam = sample_exam();
+        let bank = sample_bank(&exam, 4);
+        let mut store = Store::default();
+        let scope = Scope::Task("2.1".into());
+        let id = store
+            .start_practice(&exam, &bank, &scope, Length::Questions(10), 3, 1_000)
+            .unwrap()
+            .0;
+        let items: Vec<String> = store.attempt(&id).unwrap().question_ids();
+        for (i, qid) in items.iter().take(3).enumerate() {
+            let q = bank.question(qid).unwrap().clone();
+            let right = q.correct_set()[0];
+            let wrong = (0..4u8).find(|o| !q.correct_set().contains(o)).unwrap();
+            let pick = if i == 1 { wrong } else { right };
+            store
+                .attempt_mut(&id)
+                .unwrap()
+                .choose(i, pick, &q, 1_001)
+                .unwrap();
+            // The third is answered but never checked: it does not count.
+            if i < 2 {
+                store.check_answer(&id, i, &bank, 1_002).unwrap();
+            }
+        }
+        store.finish(&id, &exam, &bank, 1_003).unwrap();
+        let a = store.attempt(&id).unwrap();
+        assert_eq!(
+            outcome(a, Some(&bank)),
+            Some(Outcome::Practice {
+                right: 1,
+                checked: 2
+            })
+        );
+        assert_eq!(outcome(a, None), None, "graded only once its bank is here");
+
+        let d = store.start(&exam, &bank, 5, Mode::Diagnostic, 2_000);
+        store.finish(&d.0, &exam, &bank, 2_001).unwrap();
+        let a = store.attempt(&d.0).unwrap();
+        let summary = a.summary.clone().unwrap();
+        assert_eq!(outcome(a, None), Some(Outcome::Estimate(summary)));
     }
 }

@@ -285,6 +285,25 @@ pub struct PracticeSummary {
     pub due_now: usize,
 }
 
+/// A practice session's right answers, and how many it checked.
+pub fn checked_tally(attempt: &Attempt, bank: &Bank) -> (usize, usize) {
+    let mut tally = (0, 0);
+    for (i, item) in attempt.items.iter().enumerate() {
+        if attempt.checked_at(i).is_none() {
+            continue;
+        }
+        if let Some(q) = bank.question(&item.question) {
+            let ok = attempt
+                .answers
+                .get(i)
+                .is_some_and(|c| is_correct(c, &q.correct_set()));
+            tally.0 += usize::from(ok);
+            tally.1 += 1;
+        }
+    }
+    tally
+}
+
 /// The summary of a practice session over its checked answers.
 pub fn practice_summary(
     attempt: &Attempt,
@@ -294,7 +313,6 @@ pub fn practice_summary(
     now_ms: u64,
 ) -> PracticeSummary {
     let mut tasks: BTreeMap<String, TaskTally> = BTreeMap::new();
-    let (mut checked, mut right) = (0, 0);
     for (i, item) in attempt.items.iter().enumerate() {
         if attempt.checked_at(i).is_none() {
             continue;
@@ -318,9 +336,8 @@ pub fn practice_summary(
         });
         t.checked += 1;
         t.right += usize::from(ok);
-        checked += 1;
-        right += usize::from(ok);
     }
+    let (right, checked) = checked_tally(attempt, bank);
     let mut tasks: Vec<TaskTally> = tasks.into_values().collect();
     sort::sort_by_key(&mut tasks, |t| {
         t.task

@@ -1,11 +1,11 @@
 //! Every finished attempt, the trend per exam, per-domain averages and
 //! lagging domains; delete one attempt or clear everything.
 
-use crate::core::attempt::Summary;
 use crate::core::content::Exam;
-use crate::core::history::{consistency, exam_history, READY_STREAK};
+use crate::core::history::{consistency, exam_history, outcome, Outcome, READY_STREAK};
 use crate::core::library;
 use crate::core::store::Store;
+use crate::ui::banks::use_bank;
 use crate::ui::components::backup_panel::BackupPanel;
 use crate::ui::components::error_panel::error_fallback;
 use crate::ui::components::readiness_card::ReadinessCard;
@@ -141,7 +141,23 @@ struct Row {
     exam: String,
     kind: String,
     at: u64,
-    summary: Summary,
+    outcome: Outcome,
+}
+
+/// The score, range and verdict cells of one row; a practice session has
+/// no score, only its right answers, across the three.
+fn cells(outcome: Outcome) -> AnyView {
+    match outcome {
+        Outcome::Estimate(s) => view! {
+            <td class="num">{s.scaled}</td>
+            <td>{format!("{}–{}", s.low, s.high)}</td>
+            <td>{s.verdict.to_string()}</td>
+        }
+        .into_any(),
+        Outcome::Practice { right, checked } => {
+            view! { <td colspan="3">{format!("{right} of {checked} right")}</td> }.into_any()
+        }
+    }
 }
 
 /// Every finished attempt: open or delete.
@@ -162,13 +178,15 @@ fn AttemptTable(
                         exam: a.exam.clone(),
                         kind: a.kind(),
                         at: a.finished_ms.unwrap_or(a.started_ms),
-                        summary: a.summary.clone()?,
+                        // Practice is graded from its exam's index, which
+                        // may still be on its way.
+                        outcome: outcome(a, use_bank(&a.exam).ok().as_deref())?,
                     })
                 })
                 .collect()
         });
         rows.into_iter()
-            .map(|Row { id, exam, kind, at, summary }| {
+            .map(|Row { id, exam, kind, at, outcome }| {
                 let code = library::exam_code(&exam);
                 let when = format_time(at);
                 let label = format!("Delete the {code} attempt of {when}");
@@ -178,9 +196,7 @@ fn AttemptTable(
                         <td>{when}</td>
                         <td>{code}</td>
                         <td data-testid="attempt-kind">{kind}</td>
-                        <td class="num">{summary.scaled}</td>
-                        <td>{format!("{}–{}", summary.low, summary.high)}</td>
-                        <td>{summary.verdict.to_string()}</td>
+                        {cells(outcome)}
                         <td class="row-actions">
                             <A href=routes::results(&exam, &id)>"Open"</A>
                             <button type="button" class="link-button" aria-label=label on:click=move |_| {
