@@ -131,12 +131,17 @@ test('a challenge from a shared result compares both results; the shared page sp
   // The challenge is the one obvious action; the other start says what it does.
   await expect(page.getByRole('button', { name: /own diagnostic instead/ })).toHaveClass(/link-button/);
   await page.getByRole('button', { name: 'Take the challenge' }).click();
-  await answerAll(page, 'clf-c02', (q) => q.domain === 3);
+  const mine = await answerAll(page, 'clf-c02', (q) => q.domain === 3);
   await finish(page);
   const table = page.getByTestId('comparison');
   await expect(table).toBeVisible();
   await expect(table.locator('tr', { hasText: 'Estimate' })).toContainText(theirScore);
-  await expect(table.locator('tbody tr', { hasText: /^Question/ })).toHaveCount(10);
+  const questionRows = table.locator('tbody tr', { hasText: /^Question/ });
+  await expect(questionRows).toHaveCount(10);
+  // Mine, question by question, from the answer keys alone.
+  for (let i = 0; i < 10; i++) {
+    await expect(questionRows.nth(i).locator('td').first()).toHaveText(mine[i].correct ? 'right' : 'wrong');
+  }
   await noAxeViolations(page, 'the challenge comparison');
   await page.locator('.panel', { has: page.locator('#comparison-heading') }).screenshot({ path: path.join(shots, 'comparison-1280.png') });
   await page.setViewportSize({ width: 390, height: 844 });

@@ -126,12 +126,15 @@ fn EstimateResults() -> impl IntoView {
             )
         });
         let comparison = versus.zip(library::bank(&exam.id).ok()).map(|(versus, bank)| {
-            let mine = report.clone();
-            move || {
-                explained.get().and_then(Result::ok).map(|my_review| {
-                    view! { <ChallengeComparison exam=exam bank=bank.clone() mine=mine.clone() my_review=my_review versus=versus.clone()/> }
+            // Right or wrong per question needs only the keys: the
+            // comparison shows with the page, never later above it.
+            let my_review = store
+                .with_untracked(|s| {
+                    s.attempt(&attempt_id.get_untracked())
+                        .and_then(|a| review(exam, a, &bank).ok())
                 })
-            }
+                .unwrap_or_default();
+            view! { <ChallengeComparison exam=exam bank=bank mine=report.clone() my_review=my_review versus=versus/> }
         });
         let challenge = absolute_url(&routes::challenge(&exam.id, seed));
         let timing_note = timing.map(|(used, minutes, timed_out)| {
