@@ -285,23 +285,29 @@ pub struct PracticeSummary {
     pub due_now: usize,
 }
 
-/// A practice session's right answers, and how many it checked.
-pub fn checked_tally(attempt: &Attempt, bank: &Bank) -> (usize, usize) {
-    let mut tally = (0, 0);
-    for (i, item) in attempt.items.iter().enumerate() {
-        if attempt.checked_at(i).is_none() {
-            continue;
-        }
-        if let Some(q) = bank.question(&item.question) {
+/// Each checked question of a practice session, and whether it was right:
+/// what its summary and the history's tally both count.
+fn checked<'a>(attempt: &'a Attempt, bank: &'a Bank) -> impl Iterator<Item = (&'a Question, bool)> {
+    attempt
+        .items
+        .iter()
+        .enumerate()
+        .filter_map(move |(i, item)| {
+            attempt.checked_at(i)?;
+            let q = bank.question(&item.question)?;
             let ok = attempt
                 .answers
                 .get(i)
                 .is_some_and(|c| is_correct(c, &q.correct_set()));
-            tally.0 += usize::from(ok);
-            tally.1 += 1;
-        }
-    }
-    tally
+            Some((q, ok))
+        })
+}
+
+/// A practice session's right answers, and how many it checked.
+pub fn checked_tally(attempt: &Attempt, bank: &Bank) -> (usize, usize) {
+    checked(attempt, bank).fold((0, 0), |(right, n), (_, ok)| {
+        (right + usize::from(ok), n + 1)
+    })
 }
 
 /// The summary of a practice session over its checked answers.
@@ -313,17 +319,7 @@ pub fn practice_summary(
     now_ms: u64,
 ) -> PracticeSummary {
     let mut tasks: BTreeMap<String, TaskTally> = BTreeMap::new();
-    for (i, item) in attempt.items.iter().enumerate() {
-        if attempt.checked_at(i).is_none() {
-            continue;
-        }
-        let Some(q) = bank.question(&item.question) else {
-            continue;
-        };
-        let ok = attempt
-            .answers
-            .get(i)
-            .is_some_and(|c| is_correct(c, &q.correct_set()));
+    for (q, ok) in checked(attempt, bank) {
         let title = exam
             .task(&q.task)
             .map(|(_, t)| t.title.clone())
@@ -337,7 +333,8 @@ pub fn practice_summary(
         t.checked += 1;
         t.right += usize::from(ok);
     }
-    let (right, checked) = checked_tally(attempt, bank);
+    let checked = tasks.values().map(|t| t.checked).sum();
+    let right = tasks.values().map(|t| t.right).sum();
     let mut tasks: Vec<TaskTally> = tasks.into_values().collect();
     sort::sort_by_key(&mut tasks, |t| {
         t.task

@@ -1,6 +1,7 @@
 //! Every question of an attempt, with why each option is right or wrong.
 
 use crate::core::review::ReviewItem;
+use crate::ui::banks::loading_view;
 use crate::ui::components::option_explanations::OptionExplanations;
 use leptos::prelude::*;
 
@@ -70,7 +71,7 @@ pub fn ReviewPending(
     failed: Option<String>,
 ) -> impl IntoView {
     let status = match failed {
-        None => view! { <p class="loading" role="status">"Loading the questions…"</p> }.into_any(),
+        None => loading_view(),
         Some(why) => view! { <p role="alert">{why}</p> }.into_any(),
     };
     view! {
