@@ -61,6 +61,16 @@ fn main() {
         "cargo:rerun-if-changed={}",
         content_dir.join("banks").display()
     );
+    println!(
+        "cargo:rerun-if-changed={}",
+        content_dir.join("archive").display()
+    );
+    // "Checked" dates may not lie in the future of the build.
+    let today = content::Date::of_unix_ms(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX)),
+    );
 
     let catalog_path = content_dir.join("exams.toml");
     let catalog_src = read(&catalog_path);
@@ -82,8 +92,34 @@ fn main() {
             continue;
         }
         let source = read(&path);
-        let bank: Bank = parse(&path, &source);
-        errors.extend(content::validate_bank(exam, &bank, &rel, &source));
+        let mut bank: Bank = parse(&path, &source);
+        if !bank.archived.is_empty() {
+            errors.push(ContentError {
+                file: rel.clone(),
+                line: None,
+                id: None,
+                message: "archived questions go in content/archive/, not in the bank file".into(),
+            });
+        }
+        // Questions revised or retired live on in the archive, so that what
+        // was answered with them still shows what was asked.
+        let archive_rel = format!("content/archive/{}.toml", exam.id);
+        let archive_path = root.join(&archive_rel);
+        println!("cargo:rerun-if-changed={}", archive_path.display());
+        let archive_source = if archive_path.exists() {
+            read(&archive_path)
+        } else {
+            String::new()
+        };
+        let archive: Bank = parse(&archive_path, &archive_source);
+        bank.archived = archive.questions;
+        errors.extend(content::validate_bank(exam, &bank, &rel, &source, today));
+        errors.extend(content::validate_archive(
+            exam,
+            &bank,
+            &archive_rel,
+            &archive_source,
+        ));
         banks.push((exam.id.clone(), bank.reflowed()));
     }
     if !errors.is_empty() {

@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use cert_diagnostic::core::content::{
-    validate_bank, validate_catalog, Bank, Catalog, ContentError,
+    validate_archive, validate_bank, validate_catalog, Bank, Catalog, ContentError, Date,
 };
 use std::fs;
 
@@ -18,8 +18,18 @@ fn shipped_content_is_valid() {
     for exam in &catalog.exams {
         let path = format!("content/banks/{}.toml", exam.id);
         let source = fs::read_to_string(&path).unwrap();
-        let bank: Bank = toml::from_str(&source).unwrap();
-        let errors = validate_bank(exam, &bank, &path, &source);
+        let mut bank: Bank = toml::from_str(&source).unwrap();
+        let archive_path = format!("content/archive/{}.toml", exam.id);
+        let archive_source = fs::read_to_string(&archive_path).unwrap_or_default();
+        let archive: Bank = toml::from_str(&archive_source).unwrap();
+        bank.archived = archive.questions;
+        let mut errors = validate_bank(exam, &bank, &path, &source, today());
+        errors.extend(validate_archive(
+            exam,
+            &bank,
+            &archive_path,
+            &archive_source,
+        ));
         assert!(
             errors.is_empty(),
             "{}",
@@ -101,10 +111,37 @@ fn good(id: &str, stem: &str) -> String {
     )
 }
 
+fn today() -> Date {
+    "2026-12-05".parse().unwrap()
+}
+
 fn errors_of(source: &str) -> Vec<ContentError> {
-    let catalog: Catalog = toml::from_str(CATALOG).unwrap();
-    let bank: Bank = toml::from_str(source).unwrap();
-    validate_bank(&catalog.exams[0], &bank, "content/banks/tiny.toml", source)
+    errors_with_archive(source, "")
+}
+
+fn errors_with_archive(source: &str, archive: &str) -> Vec<ContentError> {
+    let mut catalog: Catalog = toml::from_str(CATALOG).unwrap();
+    catalog.exams[0].guide_date = Some("2025-01-01".parse().unwrap());
+    let mut bank: Bank = toml::from_str(source).unwrap();
+    bank.archived = toml::from_str::<Bank>(archive).unwrap().questions;
+    let exam = &catalog.exams[0];
+    let mut errors = validate_bank(exam, &bank, "content/banks/tiny.toml", source, today());
+    errors.extend(validate_archive(
+        exam,
+        &bank,
+        "content/archive/tiny.toml",
+        archive,
+    ));
+    errors
+}
+
+/// `q` with `lines` added after its stem (fields before the options).
+fn with(q: &str, lines: &str) -> String {
+    q.replacen(
+        "\n  [[question.option]]",
+        &format!("\n{lines}\n  [[question.option]]"),
+        1,
+    )
 }
 
 fn assert_one(source: &str, id: &str, needle: &str) {
@@ -294,4 +331,113 @@ fn a_retired_id_is_never_used_again() {
         good("t-1.1-009", "Back again?")
     );
     assert_one(&source, "t-1.1-009", "retired");
+}
+
+#[test]
+fn excludes_must_name_questions_of_the_bank_both_ways() {
+    let three = |a: &str, b: &str| {
+        format!(
+            "{}{}{}",
+            with(&good("t-1.1-001", "One?"), a),
+            with(&good("t-1.1-002", "Two?"), b),
+            good("t-1.1-003", "Three?")
+        )
+    };
+    assert!(errors_of(&three(
+        "excludes = [\"t-1.1-002\"]",
+        "excludes = [\"t-1.1-001\"]"
+    ))
+    .is_empty());
+    assert_one(
+        &three("excludes = [\"t-1.1-002\"]", ""),
+        "t-1.1-001",
+        "does not exclude it back",
+    );
+    assert_one(
+        &three("excludes = [\"t-1.1-404\"]", ""),
+        "t-1.1-001",
+        "not a question of this bank",
+    );
+    assert_one(
+        &three("excludes = [\"t-1.1-001\"]", ""),
+        "t-1.1-001",
+        "excludes itself",
+    );
+}
+
+#[test]
+fn checked_dates_are_real_past_and_after_the_guide() {
+    let bank = |date: &str| {
+        format!(
+            "{}{}{}",
+            with(&good("t-1.1-001", "One?"), &format!("checked = \"{date}\"")),
+            good("t-1.1-002", "Two?"),
+            good("t-1.1-003", "Three?")
+        )
+    };
+    assert!(errors_of(&bank("2026-12-05")).is_empty());
+    assert_one(&bank("2027-01-02"), "t-1.1-001", "in the future");
+    assert_one(&bank("2024-06-30"), "t-1.1-001", "before the exam guide");
+    // Not a date at all: the parser names it.
+    let err = toml::from_str::<Bank>(&bank("2026-02-30")).unwrap_err();
+    assert!(err.to_string().contains("not a real date"), "{err}");
+    let err = toml::from_str::<Bank>(&bank("5 Dec 2026")).unwrap_err();
+    assert!(err.to_string().contains("YYYY-MM-DD"), "{err}");
+}
+
+#[test]
+fn a_revision_points_to_its_archived_question_and_back() {
+    let bank = format!(
+        "{}{}{}",
+        with(
+            &good("t-1.1-001-r2", "One, better?"),
+            "revises = \"t-1.1-001\""
+        ),
+        good("t-1.1-002", "Two?"),
+        good("t-1.1-003", "Three?")
+    );
+    let archived = |replaced_by: &str| {
+        with(
+            &good("t-1.1-001", "One?"),
+            &format!("retired = {{ on = \"2026-12-05\", why = \"Options gave the key away.\"{replaced_by} }}"),
+        )
+    };
+    assert!(errors_with_archive(&bank, &archived(", replaced_by = \"t-1.1-001-r2\"")).is_empty());
+    let errors = errors_with_archive(&bank, &archived(""));
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.message.contains("was replaced by None")),
+        "{errors:?}"
+    );
+    let errors = errors_with_archive(&bank, "");
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.message.contains("not in the archive")),
+        "{errors:?}"
+    );
+    let errors = errors_with_archive(&bank, &archived(", replaced_by = \"t-1.1-404\""));
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.message.contains("neither in the bank nor the archive")),
+        "{errors:?}"
+    );
+    // An archived question without its reason, or still in the bank.
+    let bare = good("t-1.1-002", "Two?");
+    let errors = errors_with_archive(
+        &bank,
+        &format!("{}{bare}", archived(", replaced_by = \"t-1.1-001-r2\"")),
+    );
+    assert!(
+        errors.iter().any(|e| e.message.contains("needs `retired")),
+        "{errors:?}"
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.message.contains("both in the bank and in the archive")),
+        "{errors:?}"
+    );
 }

@@ -243,6 +243,11 @@ fn fixture_with(per_task: usize) -> (Exam, Bank) {
                             why: "w".into(),
                         })
                         .collect(),
+                    revises: None,
+                    checked: None,
+                    excludes: Vec::new(),
+                    corrections: Vec::new(),
+                    retired: None,
                 });
             }
         }
@@ -262,6 +267,7 @@ fn fixture_with(per_task: usize) -> (Exam, Bank) {
         practice_target: "t".into(),
         practice_line: 800,
         guide_url: None,
+        guide_date: None,
         domains,
     };
     (
@@ -269,6 +275,7 @@ fn fixture_with(per_task: usize) -> (Exam, Bank) {
         Bank {
             retired: Vec::new(),
             questions,
+            archived: Vec::new(),
         },
     )
 }

@@ -1,6 +1,8 @@
 //! Prints the shape of every question bank: counts per domain, task,
 //! difficulty and kind; where the correct answers sit; how often the correct
-//! option is the longest; near-duplicate stems.
+//! option is the longest or shortest; the cheap cues of content.md rule 3,
+//! for the whole bank and for the questions that passed the reading;
+//! near-duplicate stems.
 //!
 //! Run: `cargo run --bin bank-stats`
 
@@ -67,6 +69,19 @@ fn main() -> ExitCode {
             s.overlap_percent(Some(Difficulty::Medium)),
             s.overlap_percent(Some(Difficulty::Hard))
         );
+        for (label, c) in [
+            ("all questions", &s.cues),
+            ("passed the reading (checked)", &s.cues_checked),
+        ] {
+            println!(
+                "  cues, {label}: {} questions · key longest {:.0}% · key shortest {:.0}% (chance 25%) · key alone echoes the stem {:.0}% · absolute only in distractors {}",
+                c.questions,
+                c.longest_percent(),
+                c.shortest_percent(),
+                c.echo_percent(),
+                c.absolute_tells.len()
+            );
+        }
         println!("  near-duplicate stems: {}", s.near_duplicates.len());
         for (a, b, sim) in &s.near_duplicates {
             println!("    {a} ~ {b} ({sim:.2})");

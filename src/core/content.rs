@@ -43,6 +43,10 @@ pub struct Exam {
     pub practice_line: u32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub guide_url: Option<String>,
+    /// The date of the exam guide version the bank follows: no question
+    /// can have been checked against it before then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guide_date: Option<Date>,
     #[serde(rename = "domain")]
     pub domains: Vec<Domain>,
 }
@@ -73,8 +77,14 @@ pub struct Bank {
     /// Ids of questions taken out of the bank: never used again.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub retired: Vec<String>,
+    /// The questions that may be drawn.
     #[serde(rename = "question", default)]
     pub questions: Vec<Question>,
+    /// Earlier questions, never drawn again but kept whole so that an
+    /// attempt, a review card or a link made with them still shows what
+    /// was asked (`content/archive/<exam-id>.toml`; each has `retired`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub archived: Vec<Question>,
 }
 
 /// One question with its options; correct when the chosen set equals the
@@ -93,6 +103,129 @@ pub struct Question {
     pub references: Vec<String>,
     #[serde(rename = "option")]
     pub options: Vec<Choice>,
+    /// The archived question this one replaces (its revision before).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revises: Option<String>,
+    /// When its facts were last checked against AWS documentation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checked: Option<Date>,
+    /// Questions that give this one away, or it them: never drawn together
+    /// (content.md rule 6; declared on both).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub excludes: Vec<String>,
+    /// Corrections made in place (words that did not change the options'
+    /// meaning), for the public list of corrections.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<Correction>,
+    /// In the archive only: when and why the question left the bank.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retired: Option<Retirement>,
+}
+
+/// Why and when a question left the bank.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Retirement {
+    pub on: Date,
+    /// One line for the corrections page.
+    pub why: String,
+    /// The question that asks its concept now, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replaced_by: Option<String>,
+}
+
+/// A correction made to a question in place.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Correction {
+    pub on: Date,
+    /// One line for the corrections page.
+    pub what: String,
+}
+
+/// A calendar date, `YYYY-MM-DD` in content and storage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    /// The date of a Unix time in milliseconds (UTC).
+    pub fn of_unix_ms(ms: u64) -> Date {
+        // Howard Hinnant's days-to-civil algorithm.
+        let days = i64::try_from(ms / 86_400_000).unwrap_or(0);
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Date {
+            year: u16::try_from(year).unwrap_or(0),
+            month: u8::try_from(month).unwrap_or(1),
+            day: u8::try_from(day).unwrap_or(1),
+        }
+    }
+
+    fn days_in_month(year: u16, month: u8) -> u8 {
+        match month {
+            2 if (year.is_multiple_of(4) && !year.is_multiple_of(100))
+                || year.is_multiple_of(400) =>
+            {
+                29
+            }
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        }
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl FromStr for Date {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let bad = || format!("{s:?} is not a date of the form YYYY-MM-DD");
+        let mut parts = s.split('-');
+        let (Some(y), Some(m), Some(d), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return Err(bad());
+        };
+        if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+            return Err(bad());
+        }
+        let year: u16 = y.parse().map_err(|_| bad())?;
+        let month: u8 = m.parse().map_err(|_| bad())?;
+        let day: u8 = d.parse().map_err(|_| bad())?;
+        if !(1..=12).contains(&month) || day == 0 || day > Date::days_in_month(year, month) {
+            return Err(format!("{s:?} is not a real date"));
+        }
+        Ok(Date { year, month, day })
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
 }
 
 // serde's skip_serializing_if wants a function of a reference.
@@ -205,9 +338,37 @@ impl Catalog {
 }
 
 impl Bank {
-    /// The question with this id.
+    /// The question with this id, in the bank or the archive: what was
+    /// asked under an id stays what that id shows.
     pub fn question(&self, id: &str) -> Option<&Question> {
-        self.questions.iter().find(|q| q.id == id)
+        self.questions
+            .iter()
+            .chain(&self.archived)
+            .find(|q| q.id == id)
+    }
+
+    /// Whether the question may be drawn (it is in the bank, not the archive).
+    pub fn is_current(&self, id: &str) -> bool {
+        self.questions.iter().any(|q| q.id == id)
+    }
+
+    /// How many times the question's concept has been written: 1 for an
+    /// original, one more for each archived question it replaced.
+    pub fn revision(&self, id: &str) -> usize {
+        let mut n = 1;
+        let mut at = id;
+        while let Some(prev) = self.archived.iter().find(|a| {
+            a.retired
+                .as_ref()
+                .is_some_and(|r| r.replaced_by.as_deref() == Some(at))
+        }) {
+            n += 1;
+            if n > self.archived.len() + 1 {
+                break; // a cycle; the validator refuses one
+            }
+            at = &prev.id;
+        }
+        n
     }
 }
 
@@ -283,7 +444,8 @@ pub fn reflow(text: &str) -> String {
 impl Bank {
     /// The bank with every stem, option and explanation reflowed.
     pub fn reflowed(mut self) -> Bank {
-        for q in &mut self.questions {
+        for q in self.questions.iter_mut().chain(&mut self.archived) {
+            q.excludes.sort();
             q.stem = reflow(&q.stem);
             for o in &mut q.options {
                 o.text = reflow(&o.text);
@@ -434,7 +596,13 @@ pub fn validate_catalog(catalog: &Catalog, file: &str) -> Vec<ContentError> {
 
 /// Checks one exam's bank against content.md. `source` (the file's text)
 /// only serves to name the line of each question.
-pub fn validate_bank(exam: &Exam, bank: &Bank, file: &str, source: &str) -> Vec<ContentError> {
+pub fn validate_bank(
+    exam: &Exam,
+    bank: &Bank,
+    file: &str,
+    source: &str,
+    today: Date,
+) -> Vec<ContentError> {
     let mut errors = Vec::new();
     let mut push = |qid: Option<&str>, message: String| {
         errors.push(ContentError {
@@ -560,6 +728,9 @@ pub fn validate_bank(exam: &Exam, bank: &Bank, file: &str, source: &str) -> Vec<
         if let Some(other) = stems.insert(key, qid) {
             push(Some(qid), format!("same stem as question {other}"));
         }
+        for message in revision_problems(exam, bank, q, today) {
+            push(Some(qid), message);
+        }
     }
     for domain in &exam.domains {
         for task in &domain.tasks {
@@ -572,6 +743,124 @@ pub fn validate_bank(exam: &Exam, bank: &Bank, file: &str, source: &str) -> Vec<
                         task.id
                     ),
                 );
+            }
+        }
+    }
+    errors
+}
+
+/// The rules on a current question's revision data: `retired` belongs in
+/// the archive; `revises` names an archived question that names this one
+/// back; `excludes` names current questions that name this one back;
+/// `checked` and every correction fall between the exam guide and today.
+fn revision_problems(exam: &Exam, bank: &Bank, q: &Question, today: Date) -> Vec<String> {
+    let mut out = Vec::new();
+    if q.retired.is_some() {
+        out.push(
+            "`retired` belongs in the archive file, not the bank (move the question there)".into(),
+        );
+    }
+    if let Some(old) = &q.revises {
+        match bank.archived.iter().find(|a| &a.id == old) {
+            None => out.push(format!(
+                "revises {old:?}, which is not in the archive (move the old question there)"
+            )),
+            Some(a) => {
+                let back = a.retired.as_ref().and_then(|r| r.replaced_by.as_deref());
+                if back != Some(q.id.as_str()) {
+                    out.push(format!(
+                        "revises {old:?}, but the archive says {old} was replaced by {back:?}"
+                    ));
+                }
+            }
+        }
+    }
+    for other in &q.excludes {
+        if other == &q.id {
+            out.push("excludes itself".into());
+        } else {
+            match bank.questions.iter().find(|x| &x.id == other) {
+                None => out.push(format!(
+                    "excludes {other:?}, which is not a question of this bank"
+                )),
+                Some(x) if !x.excludes.contains(&q.id) => out.push(format!(
+                    "excludes {other}, but {other} does not exclude it back (declare it on both)"
+                )),
+                Some(_) => {}
+            }
+        }
+    }
+    let dates = q
+        .checked
+        .iter()
+        .map(|d| ("checked", *d))
+        .chain(q.corrections.iter().map(|c| ("a correction", c.on)));
+    for (what, date) in dates {
+        if date > today {
+            out.push(format!("{what} date {date} is in the future"));
+        }
+        if let Some(guide) = exam.guide_date.filter(|g| date < *g) {
+            out.push(format!(
+                "{what} date {date} is before the exam guide this bank follows ({guide})"
+            ));
+        }
+    }
+    out
+}
+
+/// Checks an exam's archive (`content/archive/<exam-id>.toml`): every
+/// archived question is whole (the bank's rules on options still hold, so
+/// that old answers still read), says when and why it left, and points to
+/// a question that exists; no id is both current and archived.
+pub fn validate_archive(exam: &Exam, bank: &Bank, file: &str, source: &str) -> Vec<ContentError> {
+    let mut errors = Vec::new();
+    let mut push = |qid: &str, message: String| {
+        errors.push(ContentError {
+            file: file.to_owned(),
+            line: line_of_id(source, qid),
+            id: Some(qid.to_owned()),
+            message,
+        });
+    };
+    let mut ids: HashMap<&str, ()> = HashMap::new();
+    for q in &bank.archived {
+        let qid = q.id.as_str();
+        if ids.insert(qid, ()).is_some() {
+            push(qid, "archived twice".into());
+        }
+        if bank.questions.iter().any(|x| x.id == qid) {
+            push(qid, "is both in the bank and in the archive".into());
+        }
+        if exam.task(&q.task).is_none() {
+            push(
+                qid,
+                format!("exam {} has no task statement {:?}", exam.code, q.task),
+            );
+        }
+        if q.correct_count() == 0 || q.options.len() < 4 {
+            push(
+                qid,
+                "an archived question keeps its options and key whole".into(),
+            );
+        }
+        match &q.retired {
+            None => push(
+                qid,
+                "an archived question needs `retired = { on = \"YYYY-MM-DD\", why = \"...\" }`"
+                    .into(),
+            ),
+            Some(r) => {
+                if r.why.trim().is_empty() {
+                    push(
+                        qid,
+                        "`retired.why` is empty: say in one line why it left".into(),
+                    );
+                }
+                if let Some(next) = &r.replaced_by {
+                    if bank.question(next).is_none() {
+                        push(qid, format!("replaced_by {next:?}, which is neither in the bank nor the archive"));
+                    }
+                }
             }
         }
     }

@@ -9,7 +9,7 @@ use super::schedule::Cards;
 use super::scoring::is_correct;
 use super::select::DrawnItem;
 use super::sort;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 use std::str::FromStr;
 
@@ -209,9 +209,18 @@ pub fn practice_order(
         Length::Questions(n) => n,
         Length::All => usize::MAX,
     };
+    // scoring.md §2: once a question is in, those it excludes are not.
+    let mut barred: HashSet<&str> = HashSet::new();
     due.into_iter()
         .chain(fresh)
         .chain(answered)
+        .filter(|q| {
+            let free = !barred.contains(q.id.as_str());
+            if free {
+                barred.extend(q.excludes.iter().map(String::as_str));
+            }
+            free
+        })
         .take(limit)
         .map(|q| DrawnItem::of(q, true, &mut rng))
         .collect()

@@ -2,7 +2,7 @@
 //! attempt and the bank, so that the view only renders it.
 
 use super::attempt::Attempt;
-use super::content::{Bank, Difficulty, Exam};
+use super::content::{Bank, Date, Difficulty, Exam, Retirement};
 use serde::{Deserialize, Serialize};
 
 /// One option as shown, with what the test-taker did with it.
@@ -39,6 +39,13 @@ pub struct ReviewItem {
     /// Marked "I'm not sure" while answering.
     pub unsure: bool,
     pub references: Vec<String>,
+    /// The revision of the question as it was answered (1 for an original).
+    pub revision: usize,
+    /// When its facts were last checked against AWS documentation.
+    pub checked: Option<Date>,
+    /// Set when the question was revised or retired since it was answered:
+    /// what is shown is still what was asked then.
+    pub revised: Option<Retirement>,
 }
 
 /// The question on screen while answering: the same data, without the key.
@@ -151,6 +158,9 @@ fn review_item(
         scored: attempt.items.get(position).is_none_or(|i| i.scored),
         unsure: attempt.is_unsure(position),
         references: q.references.clone(),
+        revision: bank.revision(&q.id),
+        checked: q.checked,
+        revised: q.retired.clone(),
     })
 }
 

@@ -7,7 +7,7 @@ use super::rng::Rng;
 use super::sort;
 use serde::{Deserialize, Serialize};
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// When this browser last showed each question: question id → epoch ms.
 pub type SeenHistory = BTreeMap<String, u64>;
@@ -146,6 +146,7 @@ pub fn draw_form(
     let mut picked: Vec<(&Question, bool)> = Vec::with_capacity(form.total());
     let mut leftovers: Vec<&Question> = Vec::new();
     let mut per_task: HashMap<&str, usize> = HashMap::new();
+    let mut barred: HashSet<&str> = HashSet::new();
     for ((domain, &want), &extra) in exam.domains.iter().zip(&seats).zip(&pretest) {
         let mut pool: Vec<&Question> = bank
             .questions
@@ -154,12 +155,12 @@ pub fn draw_form(
             .collect();
         rng.shuffle(&mut pool);
         picked.extend(
-            pick_spread(&mut pool, want, seen, &mut per_task)
+            pick_spread(&mut pool, want, seen, &mut per_task, &mut barred)
                 .into_iter()
                 .map(|q| (q, true)),
         );
         picked.extend(
-            pick_spread(&mut pool, extra, seen, &mut per_task)
+            pick_spread(&mut pool, extra, seen, &mut per_task, &mut barred)
                 .into_iter()
                 .map(|q| (q, false)),
         );
@@ -170,7 +171,13 @@ pub fn draw_form(
     for (scored, want) in [(true, form.scored), (false, form.unscored)] {
         let have = picked.iter().filter(|(_, s)| *s == scored).count();
         if have < want {
-            let more = pick_spread(&mut leftovers, want - have, seen, &mut per_task);
+            let more = pick_spread(
+                &mut leftovers,
+                want - have,
+                seen,
+                &mut per_task,
+                &mut barred,
+            );
             picked.extend(more.into_iter().map(|q| (q, scored)));
         }
     }
@@ -199,15 +206,18 @@ impl DrawnItem {
 }
 
 /// Takes up to `want` questions out of `pool` (already in seeded random
-/// order), greedily by the ranking documented on [`draw`].
+/// order), greedily by the ranking documented on [`draw`]. A question that
+/// one already drawn excludes is skipped as if the bank lacked it (§2).
 fn pick_spread<'a>(
     pool: &mut Vec<&'a Question>,
     want: usize,
     seen: &SeenHistory,
     per_task: &mut HashMap<&'a str, usize>,
+    barred: &mut HashSet<&'a str>,
 ) -> Vec<&'a Question> {
     let mut out = Vec::with_capacity(want);
     for _ in 0..want {
+        pool.retain(|q| !barred.contains(q.id.as_str()));
         let best = pool
             .iter()
             .enumerate()
@@ -224,6 +234,7 @@ fn pick_spread<'a>(
         let Some(i) = best else { break };
         let q = pool.remove(i);
         *per_task.entry(q.task.as_str()).or_default() += 1;
+        barred.extend(q.excludes.iter().map(String::as_str));
         out.push(q);
     }
     out
@@ -295,6 +306,58 @@ mod tests {
         // Domain 4 (one seat, task 4.1 only): the oldest-seen 4.1 question.
         let oldest = bank.questions.iter().find(|q| q.domain == 4).unwrap();
         assert!(items.iter().any(|i| i.question == oldest.id));
+    }
+
+    #[test]
+    fn questions_that_exclude_each_other_are_never_drawn_together() {
+        let exam = sample_exam();
+        // Two questions per task: every question of domain 4 (one task)
+        // excludes the other, and so does a pair across domains 1 and 2.
+        let mut bank = sample_bank(&exam, 2);
+        let pair = |bank: &mut Bank, a: usize, b: usize| {
+            let (ia, ib) = (bank.questions[a].id.clone(), bank.questions[b].id.clone());
+            bank.questions[a].excludes.push(ib);
+            bank.questions[b].excludes.push(ia);
+        };
+        let d4: Vec<usize> = (0..bank.questions.len())
+            .filter(|&i| bank.questions[i].domain == 4)
+            .collect();
+        pair(&mut bank, d4[0], d4[1]);
+        pair(&mut bank, 0, 6);
+        for seed in 0..200 {
+            for form in [
+                FormSpec::DIAGNOSTIC,
+                FormSpec {
+                    scored: 14,
+                    unscored: 2,
+                },
+            ] {
+                let items = draw_form(&exam, &bank, form, seed, &SeenHistory::new());
+                let ids: HashSet<&str> = items.iter().map(|i| i.question.as_str()).collect();
+                for q in &bank.questions {
+                    if ids.contains(q.id.as_str()) {
+                        assert!(
+                            q.excludes.iter().all(|x| !ids.contains(x.as_str())),
+                            "seed {seed}: {} drawn with what it excludes",
+                            q.id
+                        );
+                    }
+                }
+            }
+        }
+        // Without the rule the full bank of 16 questions would include both
+        // of each pair: with it, a form asking for all 16 gets 14.
+        let all = draw_form(
+            &exam,
+            &bank,
+            FormSpec {
+                scored: 16,
+                unscored: 0,
+            },
+            1,
+            &SeenHistory::new(),
+        );
+        assert_eq!(all.len(), 14);
     }
 
     #[test]

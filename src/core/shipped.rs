@@ -8,7 +8,9 @@
 //! Like `content.rs`, this file is compiled into `build.rs` (which writes
 //! the files), so it uses only `std`, `serde` and `serde_json`.
 
-use super::content::{content_hash, Bank, Choice, Difficulty, Question};
+use super::content::{
+    content_hash, Bank, Choice, Correction, Date, Difficulty, Question, Retirement,
+};
 use serde::{Deserialize, Serialize};
 
 /// Questions per piece. Small enough that the first question's piece is a
@@ -34,6 +36,14 @@ pub struct Index {
     pub retired: Vec<String>,
     /// Every question, in bank order (the seeded draw depends on it).
     pub heads: Vec<Head>,
+    /// Archived questions (never drawn, still shown where they were
+    /// answered), with when and why they left; their words follow the
+    /// bank's in the pieces.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub archived: Vec<(Head, Retirement)>,
+    /// Pairs of questions never drawn together (each pair once).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub excludes: Vec<(String, String)>,
     /// The content hash of each piece's file, in order.
     pub pieces: Vec<String>,
 }
@@ -61,18 +71,40 @@ pub struct Body {
     pub references: Vec<String>,
     /// `(text, why)` per option, in the question's own order.
     pub options: Vec<(String, String)>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checked: Option<Date>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<Correction>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revises: Option<String>,
 }
 
 /// The index and the pieces' JSON texts (whose hashes the index lists).
 pub fn split(bank: &Bank) -> Result<(Index, Vec<String>), serde_json::Error> {
-    let pieces = bank
-        .questions
+    let all: Vec<&Question> = bank.questions.iter().chain(&bank.archived).collect();
+    let pieces = all
         .chunks(PIECE_SIZE)
-        .map(|chunk| serde_json::to_string(&chunk.iter().map(body_of).collect::<Vec<_>>()))
+        .map(|chunk| serde_json::to_string(&chunk.iter().map(|q| body_of(q)).collect::<Vec<_>>()))
         .collect::<Result<Vec<_>, _>>()?;
+    let excludes = bank
+        .questions
+        .iter()
+        .flat_map(|q| {
+            q.excludes
+                .iter()
+                .filter(|other| q.id < **other)
+                .map(|other| (q.id.clone(), other.clone()))
+        })
+        .collect();
     let index = Index {
         retired: bank.retired.clone(),
         heads: bank.questions.iter().map(head_of).collect(),
+        archived: bank
+            .archived
+            .iter()
+            .filter_map(|q| Some((head_of(q), q.retired.clone()?)))
+            .collect(),
+        excludes,
         pieces: pieces.iter().map(|p| content_hash(p)).collect(),
     };
     Ok((index, pieces))
@@ -99,6 +131,34 @@ fn body_of(q: &Question) -> Body {
             .iter()
             .map(|o| (o.text.clone(), o.why.clone()))
             .collect(),
+        checked: q.checked,
+        corrections: q.corrections.clone(),
+        revises: q.revises.clone(),
+    }
+}
+
+fn question_of(head: &Head) -> Question {
+    let Head(id, domain, task, difficulty, n, correct, keep_order) = head;
+    Question {
+        id: id.clone(),
+        domain: *domain,
+        task: task.clone(),
+        difficulty: *difficulty,
+        stem: String::new(),
+        keep_order: *keep_order,
+        references: Vec::new(),
+        options: (0..*n)
+            .map(|i| Choice {
+                text: String::new(),
+                correct: correct.contains(&i),
+                why: String::new(),
+            })
+            .collect(),
+        revises: None,
+        checked: None,
+        excludes: Vec::new(),
+        corrections: Vec::new(),
+        retired: None,
     }
 }
 
@@ -106,29 +166,27 @@ impl Index {
     /// The bank with every question's key and none of its words: what the
     /// draw, scoring and review schedule read.
     pub fn headers(&self) -> Bank {
+        let mut questions: Vec<Question> = self.heads.iter().map(question_of).collect();
+        for (a, b) in &self.excludes {
+            for (q, other) in [(a, b), (b, a)] {
+                if let Some(q) = questions.iter_mut().find(|x| &x.id == q) {
+                    q.excludes.push(other.clone());
+                }
+            }
+        }
+        for q in &mut questions {
+            q.excludes.sort();
+        }
         Bank {
             retired: self.retired.clone(),
-            questions: self
-                .heads
+            questions,
+            archived: self
+                .archived
                 .iter()
-                .map(
-                    |Head(id, domain, task, difficulty, n, correct, keep_order)| Question {
-                        id: id.clone(),
-                        domain: *domain,
-                        task: task.clone(),
-                        difficulty: *difficulty,
-                        stem: String::new(),
-                        keep_order: *keep_order,
-                        references: Vec::new(),
-                        options: (0..*n)
-                            .map(|i| Choice {
-                                text: String::new(),
-                                correct: correct.contains(&i),
-                                why: String::new(),
-                            })
-                            .collect(),
-                    },
-                )
+                .map(|(head, retired)| Question {
+                    retired: Some(retired.clone()),
+                    ..question_of(head)
+                })
                 .collect(),
         }
     }
@@ -137,6 +195,7 @@ impl Index {
     pub fn piece_of(&self, id: &str) -> Option<usize> {
         self.heads
             .iter()
+            .chain(self.archived.iter().map(|(h, _)| h))
             .position(|h| h.0 == id)
             .map(|i| i / PIECE_SIZE)
     }
@@ -146,11 +205,18 @@ impl Index {
 /// Refuses a piece that does not fit the index (a different build's file).
 pub fn fill(bank: &mut Bank, k: usize, piece: Vec<Body>) -> Result<(), String> {
     let start = k * PIECE_SIZE;
-    let slots = bank.questions.get_mut(start..).unwrap_or_default();
-    if piece.len() != slots.len().min(PIECE_SIZE) {
+    let total = bank.questions.len() + bank.archived.len();
+    let slots: Vec<&mut Question> = bank
+        .questions
+        .iter_mut()
+        .chain(bank.archived.iter_mut())
+        .skip(start)
+        .take(PIECE_SIZE)
+        .collect();
+    if start >= total || piece.len() != slots.len() {
         return Err(format!("piece {k} does not fit this index"));
     }
-    for (q, body) in slots.iter_mut().zip(piece) {
+    for (q, body) in slots.into_iter().zip(piece) {
         if body.options.len() != q.options.len() {
             return Err(format!(
                 "question {} has a different number of options",
@@ -159,6 +225,9 @@ pub fn fill(bank: &mut Bank, k: usize, piece: Vec<Body>) -> Result<(), String> {
         }
         q.stem = body.stem;
         q.references = body.references;
+        q.checked = body.checked;
+        q.corrections = body.corrections;
+        q.revises = body.revises;
         for (o, (text, why)) in q.options.iter_mut().zip(body.options) {
             o.text = text;
             o.why = why;

@@ -3,7 +3,7 @@
 //! longest, and near-duplicate stems. The bank-stats command prints it; the
 //! bank quality tests hold it to the targets of the content issue.
 
-use super::content::{normalise, Bank, Difficulty, Exam};
+use super::content::{normalise, Bank, Difficulty, Exam, Question};
 use std::collections::{BTreeMap, HashSet};
 
 /// Figures for one exam's bank.
@@ -27,6 +27,110 @@ pub struct BankStats {
     pub overlap_tells: Vec<String>,
     /// Pairs of stems at or above the near-duplicate threshold.
     pub near_duplicates: Vec<(String, String, f64)>,
+    /// The cheap cues of content.md rule 3, over the whole bank.
+    pub cues: Cues,
+    /// The same over the questions that passed the reading process (those
+    /// with a `checked` date), which the quality tests hold to chance.
+    pub cues_checked: Cues,
+}
+
+/// The cheap cues a test-wise reader uses without the knowledge
+/// (content.md rule 3), over a set of questions.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Cues {
+    pub questions: usize,
+    pub single: usize,
+    /// Single-answer questions whose key is the strictly longest option.
+    pub longest: usize,
+    /// Single-answer questions whose key is the strictly shortest option.
+    pub shortest: usize,
+    /// Questions with an absolute ("always", "only", ...) in a distractor
+    /// and none in a key.
+    pub absolute_tells: Vec<String>,
+    /// Questions whose keys alone repeat a distinctive word of the stem.
+    pub echo_tells: Vec<String>,
+}
+
+impl Cues {
+    /// Adds one question's cues.
+    fn add(&mut self, q: &Question) {
+        self.questions += 1;
+        let keys: Vec<&str> = q
+            .options
+            .iter()
+            .filter(|o| o.correct)
+            .map(|o| o.text.as_str())
+            .collect();
+        let wrong: Vec<&str> = q
+            .options
+            .iter()
+            .filter(|o| !o.correct)
+            .map(|o| o.text.as_str())
+            .collect();
+        if !q.is_multi() {
+            self.single += 1;
+            let len = |t: &str| t.chars().count();
+            if let Some(&k) = keys.first() {
+                if wrong.iter().all(|w| len(w) < len(k)) {
+                    self.longest += 1;
+                }
+                if wrong.iter().all(|w| len(w) > len(k)) {
+                    self.shortest += 1;
+                }
+            }
+        }
+        if wrong.iter().any(|w| has_absolute(w)) && !keys.iter().any(|k| has_absolute(k)) {
+            self.absolute_tells.push(q.id.clone());
+        }
+        let stem = distinctive_words(&q.stem);
+        let in_wrong: HashSet<String> = wrong.iter().flat_map(|w| distinctive_words(w)).collect();
+        let echoed = keys
+            .iter()
+            .flat_map(|k| distinctive_words(k))
+            .any(|w| stem.contains(&w) && !in_wrong.contains(&w));
+        if echoed {
+            self.echo_tells.push(q.id.clone());
+        }
+    }
+
+    /// Share of single-answer questions whose key is the longest option.
+    pub fn longest_percent(&self) -> f64 {
+        percent(self.longest, self.single)
+    }
+
+    /// Share of single-answer questions whose key is the shortest option.
+    pub fn shortest_percent(&self) -> f64 {
+        percent(self.shortest, self.single)
+    }
+
+    /// Share of questions whose key alone echoes the stem.
+    pub fn echo_percent(&self) -> f64 {
+        percent(self.echo_tells.len(), self.questions)
+    }
+}
+
+/// Words that mark an option as too strong to be right (or, in the key, as
+/// the careful one): a test-wise reader rules such options out unread.
+const ABSOLUTES: &[&str] = &[
+    "always",
+    "never",
+    "only",
+    "guarantee",
+    "guarantees",
+    "guaranteed",
+    "completely",
+    "entirely",
+];
+
+/// Whether a text says one of the [`ABSOLUTES`] as a word of its own
+/// ("read-only" is a name, not an absolute) or "all/none of the above".
+pub fn has_absolute(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower.contains("all of the above")
+        || lower.contains("none of the above")
+        || lower
+            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .any(|w| ABSOLUTES.contains(&w))
 }
 
 /// Stems this similar (Jaccard over word trigrams) count as near-duplicates.
@@ -219,7 +323,7 @@ pub fn distinctive_words(text: &str) -> HashSet<String> {
 /// Whether a single-answer question's correct option shares strictly more
 /// distinctive words with the stem than every distractor does: a tell that
 /// lets a test-taker match words instead of knowing the answer.
-pub fn overlap_tell(q: &crate::core::content::Question) -> bool {
+pub fn overlap_tell(q: &Question) -> bool {
     let stem = distinctive_words(&q.stem);
     let shared: Vec<usize> = q
         .options
@@ -269,7 +373,12 @@ pub fn bank_stats(exam: &Exam, bank: &Bank) -> BankStats {
         Difficulty::ALL.iter().map(|&d| (d, (0, 0))).collect();
     let mut overlap_tells = Vec::new();
     let mut answer_positions = [0usize; 4];
+    let (mut cues, mut cues_checked) = (Cues::default(), Cues::default());
     for q in &bank.questions {
+        cues.add(q);
+        if q.checked.is_some() {
+            cues_checked.add(q);
+        }
         *tasks.entry(q.task.clone()).or_default() += 1;
         *difficulty.entry(q.difficulty).or_default() += 1;
         if q.is_multi() {
@@ -334,6 +443,8 @@ pub fn bank_stats(exam: &Exam, bank: &Bank) -> BankStats {
         overlap,
         overlap_tells,
         near_duplicates,
+        cues,
+        cues_checked,
     }
 }
 
@@ -390,6 +501,43 @@ mod tests {
                 "what is the shared responsibility model"
             ) < 0.01
         );
+    }
+
+    #[test]
+    fn absolutes_are_words_of_their_own() {
+        assert!(has_absolute("It always encrypts data"));
+        assert!(has_absolute("Only the root user can do it"));
+        assert!(has_absolute("All of the above"));
+        assert!(!has_absolute("Run a retrieve-only evaluation job"));
+        assert!(!has_absolute("Make the bucket read-only"));
+        assert!(!has_absolute("Use a lonely instance"));
+    }
+
+    #[test]
+    fn cues_of_one_question() {
+        let mut q = crate::core::testing::single_question("q", 0);
+        q.stem = "Which option keeps the archive encrypted?".into();
+        q.options[0].text = "Encrypted archive storage in one bucket".into();
+        q.options[1].text = "Always copy it".into();
+        q.options[2].text = "A standard tier bucket".into();
+        q.options[3].text = "Tape vault offsite".into();
+        let mut c = Cues::default();
+        c.add(&q);
+        assert_eq!((c.single, c.longest, c.shortest), (1, 1, 0));
+        assert_eq!(c.absolute_tells, vec!["q".to_owned()]);
+        assert_eq!(
+            c.echo_tells,
+            vec!["q".to_owned()],
+            "'archive' and 'encrypted' echo the stem"
+        );
+        // The same words in a distractor too: no echo; an absolute in the
+        // key too: no absolute tell; a shorter key: neither longest nor shortest.
+        q.options[2].text = "Encrypted archive tier".into();
+        q.options[0].text = "Always an encrypted archive bucket".into();
+        let mut c = Cues::default();
+        c.add(&q);
+        assert!(c.echo_tells.is_empty() && c.absolute_tells.is_empty());
+        assert_eq!((c.longest, c.shortest), (1, 0));
     }
 
     #[test]

@@ -36,6 +36,7 @@ pub fn sample_exam() -> Exam {
         practice_target: "750–800 on full-length timed attempts".into(),
         practice_line: 750,
         guide_url: None,
+        guide_date: None,
         domains: vec![domain(1, 24), domain(2, 30), domain(3, 34), domain(4, 12)],
     }
 }
@@ -57,6 +58,11 @@ pub fn single_question(id: &str, correct: usize) -> Question {
                 why: format!("Because {i}."),
             })
             .collect(),
+        revises: None,
+        checked: None,
+        excludes: Vec::new(),
+        corrections: Vec::new(),
+        retired: None,
     }
 }
 
@@ -92,6 +98,7 @@ pub fn sample_bank(exam: &Exam, per_task: usize) -> Bank {
     Bank {
         retired: Vec::new(),
         questions,
+        archived: Vec::new(),
     }
 }
 

@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""Lands a read batch of re-written questions in its exam's bank.
+
+Usage: merge_batch.py BATCH_FILE --on YYYY-MM-DD --why "one line"
+
+Every question of the batch names the question it replaces (`revises`).
+That question moves, whole and word for word, to content/archive/<exam>.toml
+with `retired = { on, why, replaced_by }`, so that attempts, review cards and
+links made with it still show what was asked; the new question takes its
+place in the bank (same position, so the bank stays grouped by task) with
+`checked = <on>`, the day it passed the reading. The build then validates
+both files (content.md), and the app never draws an archived question again.
+"""
+import argparse
+import re
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+HEADER = "[[question]]"
+
+
+def blocks(text):
+    """Splits a bank's text into (preamble, [question block, ...]); a block
+    runs from its header to the next, less trailing comments and blank lines
+    (those head the next section and stay in the bank)."""
+    lines = text.split("\n")
+    starts = [i for i, l in enumerate(lines) if l.strip() == HEADER]
+    if not starts:
+        return text, []
+    pre = "\n".join(lines[: starts[0]])
+    out = []
+    for k, s in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(lines)
+        body = lines[s:end]
+        tail = []
+        while body and (not body[-1].strip() or body[-1].lstrip().startswith("#")):
+            tail.insert(0, body.pop())
+        out.append(("\n".join(body), "\n".join(tail)))
+    return pre, out
+
+
+def block_id(block):
+    m = re.search(r'^id\s*=\s*"([^"]+)"', block, re.M)
+    return m.group(1) if m else None
+
+
+def with_line_after_id(block, line):
+    return re.sub(r'^(id\s*=\s*"[^"]+"\n)', lambda m: m.group(1) + line + "\n", block, count=1, flags=re.M)
+
+
+def toml_str(s):
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("batch")
+    ap.add_argument("--on", required=True)
+    ap.add_argument("--why", required=True)
+    args = ap.parse_args()
+    batch_path = Path(args.batch)
+    batch_text = batch_path.read_text()
+    new_qs = tomllib.loads(batch_text)["question"]
+    _, new_blocks = blocks(batch_text)
+    exam = {"aip": "aip-c01", "clf": "clf-c02"}[new_qs[0]["id"].split("-")[0]]
+    bank_path = ROOT / "content" / "banks" / f"{exam}.toml"
+    archive_path = ROOT / "content" / "archive" / f"{exam}.toml"
+    pre, old_blocks = blocks(bank_path.read_text())
+    by_id = {block_id(b): k for k, (b, _) in enumerate(old_blocks)}
+    archived = []
+    for q, (block, _) in zip(new_qs, new_blocks):
+        old = q["revises"]
+        if old not in by_id:
+            raise SystemExit(f"{q['id']} revises {old}, which is not in {bank_path}")
+        k = by_id[old]
+        old_block, tail = old_blocks[k]
+        retired = f"retired = {{ on = {toml_str(args.on)}, why = {toml_str(args.why)}, replaced_by = {toml_str(q['id'])} }}"
+        archived.append(with_line_after_id(old_block, retired))
+        new_block = block.rstrip()
+        if "checked" not in q:
+            new_block = re.sub(r'^(revises\s*=\s*"[^"]+"\n)', lambda m: m.group(1) + f"checked = {toml_str(args.on)}\n", new_block + "\n", count=1, flags=re.M).rstrip()
+        old_blocks[k] = (new_block, tail)
+    text = pre + "\n".join(b + ("\n" + t if t else "") for b, t in old_blocks)
+    if not text.endswith("\n"):
+        text += "\n"
+    bank_path.write_text(text)
+    if archive_path.exists():
+        archive = archive_path.read_text().rstrip("\n") + "\n\n"
+    else:
+        archive = (
+            f"# {exam.upper()} archive: questions taken out of the bank, kept word for word so that\n"
+            "# attempts, review cards and links made with them still show what was asked.\n"
+            "# Never drawn again; ids never reused. Written by scripts/merge_batch.py.\n\n"
+        )
+    archive_path.parent.mkdir(exist_ok=True)
+    archive_path.write_text(archive + "\n\n".join(archived) + "\n")
+    print(f"{len(archived)} questions of {batch_path.name} landed in {bank_path.name}; originals archived")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+"""The reading process of content/REVIEW.md, for one batch of questions.
+
+  reading.py views BATCH_FILE OUT_DIR [ID ...]
+      writes what each reader may see, keys left out, options shuffled:
+        OUT_DIR/options-only.txt  the options alone (stem hidden)
+        OUT_DIR/blind.txt         stem and options
+        OUT_DIR/editor.txt        everything, with keys and explanations
+        OUT_DIR/map.json          which letter is which option (not for readers)
+      with ids, only those questions (a second reading after fixes)
+  reading.py score OUT_DIR options-only|blind ANSWERS_FILE
+      compares a reader's answers with the keys and prints the figures
+      REVIEW.md records: hits (options-only) or agreement (blind), the
+      questions picked with a stated cue, and the disagreements.
+
+A reader's answers file has one line per question: `7: B | cue: ...` (the
+cue is what made the pick, or `none`), `7: B, D` for two answers.
+"""
+import json
+import random
+import re
+import sys
+import tomllib
+from pathlib import Path
+
+LETTERS = "ABCDEFG"
+
+
+def load(batch_file):
+    with open(batch_file, "rb") as f:
+        return tomllib.load(f)["question"]
+
+
+def views(batch_file, out, only=()):
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    qs = [q for q in load(batch_file) if not only or q["id"] in only]
+    rng = random.Random(Path(batch_file).stem + str(out))
+    options_only, blind, editor, mapping = [], [], [], []
+    for n, q in enumerate(qs, 1):
+        order = list(range(len(q["option"])))
+        rng.shuffle(order)
+        keys = sorted(LETTERS[k] for k, i in enumerate(order) if q["option"][i]["correct"])
+        mapping.append({"n": n, "id": q["id"], "keys": keys})
+        choose = f"  (choose {len(keys)})" if len(keys) > 1 else ""
+        opts = [f"  {LETTERS[k]}. {q['option'][i]['text']}" for k, i in enumerate(order)]
+        options_only.append(f"{n}.{choose}\n" + "\n".join(opts))
+        stem = " ".join(q["stem"].split())
+        blind.append(f"{n}. {stem}\n" + "\n".join(opts))
+        why = [
+            f"  {LETTERS[k]}. [{'KEY' if q['option'][i]['correct'] else 'wrong'}] {q['option'][i]['text']}\n"
+            f"     why: {' '.join(q['option'][i]['why'].split())}"
+            for k, i in enumerate(order)
+        ]
+        editor.append(
+            f"{n}. [{q['id']}, {q['difficulty']}, task {q['task']}]"
+            + (f" excludes {q['excludes']}" if q.get("excludes") else "")
+            + f"\n{stem}\n"
+            + "\n".join(why)
+            + (f"\n  references: {q.get('references', [])}")
+        )
+    (out / "options-only.txt").write_text("\n\n".join(options_only) + "\n")
+    (out / "blind.txt").write_text("\n\n".join(blind) + "\n")
+    (out / "editor.txt").write_text("\n\n".join(editor) + "\n")
+    (out / "map.json").write_text(json.dumps(mapping, indent=1) + "\n")
+    print(f"{len(qs)} questions: views in {out}")
+
+
+LINE = re.compile(r"^\s*(\d+)\s*[:.)]\s*([A-G](?:\s*[,&/ ]\s*[A-G])*)\s*(?:\|\s*(?:cue\s*:)?\s*(.*))?$", re.I)
+
+
+def score(out, kind, answers_file):
+    mapping = {m["n"]: m for m in json.loads((Path(out) / "map.json").read_text())}
+    got = {}
+    for line in Path(answers_file).read_text().splitlines():
+        m = LINE.match(line)
+        if m:
+            picks = sorted(set(re.findall(r"[A-G]", m.group(2).upper())))
+            got[int(m.group(1))] = (picks, (m.group(3) or "").strip())
+    hits, cued, disagree, missing = 0, [], [], []
+    for n, m in sorted(mapping.items()):
+        if n not in got:
+            missing.append(n)
+            continue
+        picks, cue = got[n]
+        if picks == m["keys"]:
+            hits += 1
+            if cue and cue.lower() not in ("none", "-", "no cue", "guess"):
+                cued.append((m["id"], cue))
+        else:
+            disagree.append((m["id"], picks, m["keys"]))
+    total = len(mapping)
+    if kind == "options-only":
+        print(f"options-only: {hits}/{total} picked the key ({hits / total:.0%}); picked with a stated cue: {len(cued)}")
+        for qid, cue in cued:
+            print(f"  cued  {qid}: {cue}")
+    else:
+        print(f"blind: {hits}/{total} agree with the key ({hits / total:.0%})")
+        for qid, picks, keys in disagree:
+            print(f"  disagree {qid}: reader {','.join(picks)} key {','.join(keys)}")
+    if missing:
+        print(f"  no answer for: {missing}")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) >= 4 and sys.argv[1] == "views":
+        views(sys.argv[2], sys.argv[3], set(sys.argv[4:]))
+    elif len(sys.argv) == 5 and sys.argv[1] == "score":
+        score(sys.argv[2], sys.argv[3], sys.argv[4])
+    else:
+        sys.exit(__doc__)
