@@ -147,7 +147,8 @@ def shell(main: str, title: str | None = None, current_home: bool = False) -> st
         '<footer class="site-footer"><p>An independent estimate, not affiliated with or endorsed by '
         "Amazon Web Services. AWS and the exam names are trademarks of Amazon.com, Inc. or its "
         "affiliates.</p><p>Private by design: no account, no server, no tracking. Your answers "
-        "stay in this browser.</p></footer>"
+        "stay in this browser.</p>"
+        f'<p><a href="{base}changes/">Corrections to questions</a></p></footer>'
         "</div>"
     )
 
@@ -217,7 +218,11 @@ def with_screen(page: str, screen: str) -> str:
     return out
 
 
-routes = {"history": with_screen(html, shell("")), "shared": with_screen(html, loading)}
+routes = {
+    "history": with_screen(html, shell("")),
+    "shared": with_screen(html, loading),
+    "changes": with_screen(html, loading),
+}
 for exam in catalog["exam"]:
     name = (bank_files.get(exam["id"]) or [None])[0]
     if name is None:

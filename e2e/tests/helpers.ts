@@ -6,9 +6,9 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { bank, exam, squash, Question } from './spec';
+import { archive, bank, exam, squash, Question } from './spec';
 
-export { bank, exam, expect };
+export { archive, bank, exam, expect, squash };
 
 /**
  * Every test runs under a guard: no Content-Security-Policy violation, no

@@ -6,7 +6,11 @@ import path from 'node:path';
 import { parse } from 'smol-toml';
 
 export type Option = { text: string; correct: boolean; why: string };
-export type Question = { id: string; domain: number; task: string; difficulty: string; stem: string; option: Option[] };
+export type Question = {
+  id: string; domain: number; task: string; difficulty: string; stem: string; option: Option[];
+  checked?: string; revises?: string; excludes?: string[];
+  retired?: { on: string; why: string; replaced_by?: string };
+};
 export type Domain = { number: number; name: string; weight: number };
 export type Exam = { id: string; code: string; pass_score: number; raw_cut: number; domain: Domain[] };
 
@@ -20,6 +24,13 @@ export function exam(id: string): Exam {
 export function bank(id: string): Question[] {
   const b = parse(fs.readFileSync(path.join(root, 'content', 'banks', `${id}.toml`), 'utf8')) as any;
   return b.question;
+}
+
+/** The questions taken out of an exam's bank (content/archive/). */
+export function archive(id: string): Question[] {
+  const file = path.join(root, 'content', 'archive', `${id}.toml`);
+  if (!fs.existsSync(file)) return [];
+  return ((parse(fs.readFileSync(file, 'utf8')) as any).question ?? []) as Question[];
 }
 
 export const squash = (s: string) => s.replace(/\s+/g, ' ').trim();

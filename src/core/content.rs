@@ -14,8 +14,28 @@ use std::str::FromStr;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Catalog {
+    /// Where the site sends what its users report (content.md, `[site]`).
+    #[serde(default, skip_serializing_if = "Site::is_empty")]
+    pub site: Site,
     #[serde(rename = "exam")]
     pub exams: Vec<Exam>,
+}
+
+/// Site-wide settings: configuration, not code.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Site {
+    /// An issue tracker's "new issue" URL with `{title}` and `{body}`
+    /// placeholders, filled (URL-encoded) by "Report a problem". Unset, the
+    /// report is offered as text to copy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub report_url: Option<String>,
+}
+
+impl Site {
+    fn is_empty(&self) -> bool {
+        self.report_url.is_none()
+    }
 }
 
 /// One certification exam: its scoring facts and its blueprint.
@@ -170,6 +190,29 @@ impl Date {
             month: u8::try_from(month).unwrap_or(1),
             day: u8::try_from(day).unwrap_or(1),
         }
+    }
+
+    /// The date as people read it: "5 December 2026".
+    pub fn long(&self) -> String {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let month = MONTHS
+            .get(usize::from(self.month).saturating_sub(1))
+            .copied()
+            .unwrap_or("?");
+        format!("{} {month} {}", self.day, self.year)
     }
 
     fn days_in_month(year: u16, month: u8) -> u8 {
@@ -495,6 +538,14 @@ pub fn validate_catalog(catalog: &Catalog, file: &str) -> Vec<ContentError> {
     };
     if catalog.exams.is_empty() {
         err(None, "the catalog lists no exam".into());
+    }
+    if let Some(url) = &catalog.site.report_url {
+        if !url.starts_with("https://") || !url.contains("{body}") {
+            err(
+                None,
+                "[site] report_url must be an https:// URL with a {body} placeholder (and may have {title})".into(),
+            );
+        }
     }
     let mut seen = HashMap::new();
     for exam in &catalog.exams {
@@ -877,6 +928,25 @@ mod tests {
             reflow("\nA company runs\nan app.\n\nWhich one?  "),
             "A company runs an app.\n\nWhich one?"
         );
+    }
+
+    #[test]
+    fn dates_read_write_and_count_days() {
+        let d: Date = "2026-12-05".parse().unwrap();
+        assert_eq!(
+            (d.to_string(), d.long()),
+            ("2026-12-05".into(), "5 December 2026".into())
+        );
+        assert_eq!(
+            Date::of_unix_ms(1_780_000_000_000).to_string(),
+            "2026-05-28"
+        );
+        assert_eq!(Date::of_unix_ms(0).to_string(), "1970-01-01");
+        assert!("2028-02-29".parse::<Date>().is_ok());
+        assert!("2027-02-29".parse::<Date>().is_err());
+        assert!("2026-13-01".parse::<Date>().is_err());
+        assert!("2026-1-01".parse::<Date>().is_err());
+        assert!("2026-12-05".parse::<Date>().unwrap() < "2027-01-01".parse().unwrap());
     }
 
     #[test]

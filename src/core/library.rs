@@ -71,6 +71,14 @@ pub fn index_file(exam_id: &str) -> Option<&'static str> {
         .map(|(_, file, _)| *file)
 }
 
+/// The version of an exam's bank as shipped: its index's content hash.
+pub fn bank_version(exam_id: &str) -> Option<&'static str> {
+    BANK_FILES
+        .iter()
+        .find(|(id, _, _)| *id == exam_id)
+        .map(|(_, _, hash)| *hash)
+}
+
 /// One exam's bank as far as it has arrived: every question's key (from
 /// the index, or the whole bank natively), and the words of the pieces
 /// installed so far.

@@ -7,6 +7,7 @@
 
 pub mod attempt;
 pub mod backup;
+pub mod changes;
 pub mod content;
 pub mod history;
 pub mod library;
@@ -15,6 +16,7 @@ pub mod pacing;
 pub mod plan;
 pub mod practice;
 pub mod readiness;
+pub mod report;
 pub mod review;
 pub mod rng;
 pub mod schedule;

@@ -21,6 +21,8 @@ pub struct ReviewOption {
 pub struct ReviewItem {
     /// Position in the attempt, 0-based.
     pub position: usize,
+    /// The exam's id.
+    pub exam: String,
     pub question: String,
     pub domain: u8,
     pub domain_name: String,
@@ -143,6 +145,7 @@ fn review_item(
         .ok_or_else(|| format!("there is no question {}", position + 1))?;
     Ok(ReviewItem {
         position,
+        exam: exam.id.clone(),
         question: q.id.clone(),
         domain: q.domain,
         domain_name,

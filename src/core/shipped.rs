@@ -37,10 +37,17 @@ pub struct Index {
     /// Every question, in bank order (the seeded draw depends on it).
     pub heads: Vec<Head>,
     /// Archived questions (never drawn, still shown where they were
-    /// answered), with when and why they left; their words follow the
-    /// bank's in the pieces.
+    /// answered): each head with the day it left, why (an index into
+    /// `reasons`: a batch shares one line) and its replacement. Their
+    /// words follow the bank's in the pieces.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub archived: Vec<(Head, Retirement)>,
+    pub archived: Vec<(Head, Date, usize, Option<String>)>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reasons: Vec<String>,
+    /// Corrections made in place, by question id (the corrections page
+    /// lists them without fetching any words).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrected: Vec<(String, Correction)>,
     /// Pairs of questions never drawn together (each pair once).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub excludes: Vec<(String, String)>,
@@ -73,8 +80,6 @@ pub struct Body {
     pub options: Vec<(String, String)>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub checked: Option<Date>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub corrections: Vec<Correction>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub revises: Option<String>,
 }
@@ -96,14 +101,28 @@ pub fn split(bank: &Bank) -> Result<(Index, Vec<String>), serde_json::Error> {
                 .map(|other| (q.id.clone(), other.clone()))
         })
         .collect();
+    let mut reasons: Vec<String> = Vec::new();
+    let mut archived = Vec::new();
+    for q in &bank.archived {
+        let Some(r) = &q.retired else { continue };
+        let k = reasons.iter().position(|w| w == &r.why).unwrap_or_else(|| {
+            reasons.push(r.why.clone());
+            reasons.len() - 1
+        });
+        archived.push((head_of(q), r.on, k, r.replaced_by.clone()));
+    }
+    let corrected = bank
+        .questions
+        .iter()
+        .chain(&bank.archived)
+        .flat_map(|q| q.corrections.iter().map(|c| (q.id.clone(), c.clone())))
+        .collect();
     let index = Index {
         retired: bank.retired.clone(),
         heads: bank.questions.iter().map(head_of).collect(),
-        archived: bank
-            .archived
-            .iter()
-            .filter_map(|q| Some((head_of(q), q.retired.clone()?)))
-            .collect(),
+        archived,
+        reasons,
+        corrected,
         excludes,
         pieces: pieces.iter().map(|p| content_hash(p)).collect(),
     };
@@ -132,7 +151,6 @@ fn body_of(q: &Question) -> Body {
             .map(|o| (o.text.clone(), o.why.clone()))
             .collect(),
         checked: q.checked,
-        corrections: q.corrections.clone(),
         revises: q.revises.clone(),
     }
 }
@@ -177,17 +195,31 @@ impl Index {
         for q in &mut questions {
             q.excludes.sort();
         }
+        let mut archived: Vec<Question> = self
+            .archived
+            .iter()
+            .map(|(head, on, why, replaced_by)| Question {
+                retired: Some(Retirement {
+                    on: *on,
+                    why: self.reasons.get(*why).cloned().unwrap_or_default(),
+                    replaced_by: replaced_by.clone(),
+                }),
+                ..question_of(head)
+            })
+            .collect();
+        for (id, c) in &self.corrected {
+            if let Some(q) = questions
+                .iter_mut()
+                .chain(&mut archived)
+                .find(|q| &q.id == id)
+            {
+                q.corrections.push(c.clone());
+            }
+        }
         Bank {
             retired: self.retired.clone(),
             questions,
-            archived: self
-                .archived
-                .iter()
-                .map(|(head, retired)| Question {
-                    retired: Some(retired.clone()),
-                    ..question_of(head)
-                })
-                .collect(),
+            archived,
         }
     }
 
@@ -195,7 +227,7 @@ impl Index {
     pub fn piece_of(&self, id: &str) -> Option<usize> {
         self.heads
             .iter()
-            .chain(self.archived.iter().map(|(h, _)| h))
+            .chain(self.archived.iter().map(|(h, ..)| h))
             .position(|h| h.0 == id)
             .map(|i| i / PIECE_SIZE)
     }
@@ -226,7 +258,6 @@ pub fn fill(bank: &mut Bank, k: usize, piece: Vec<Body>) -> Result<(), String> {
         q.stem = body.stem;
         q.references = body.references;
         q.checked = body.checked;
-        q.corrections = body.corrections;
         q.revises = body.revises;
         for (o, (text, why)) in q.options.iter_mut().zip(body.options) {
             o.text = text;
@@ -257,6 +288,56 @@ mod tests {
             fill(&mut rebuilt, k, serde_json::from_str(text).unwrap()).unwrap();
         }
         assert_eq!(rebuilt, bank);
+    }
+
+    #[test]
+    fn archived_questions_exclusions_and_corrections_survive_the_split() {
+        let mut bank = real_bank();
+        let when: Date = "2026-12-05".parse().unwrap();
+        let old: Vec<Question> = bank.questions.drain(..3).collect();
+        for (k, (mut q, why)) in old
+            .into_iter()
+            .zip(["One reason.", "One reason.", "Another."])
+            .enumerate()
+        {
+            q.retired = Some(Retirement {
+                on: when,
+                why: why.into(),
+                replaced_by: (k < 2).then(|| bank.questions[k].id.clone()),
+            });
+            bank.archived.push(q);
+        }
+        let (a, b) = (bank.questions[3].id.clone(), bank.questions[4].id.clone());
+        bank.questions[3].excludes.push(b.clone());
+        bank.questions[4].excludes.push(a);
+        bank.questions[5].corrections.push(Correction {
+            on: when,
+            what: "The explanation of B named the wrong console page.".into(),
+        });
+        bank.questions[5].checked = Some(when);
+        let (index, pieces) = split(&bank).unwrap();
+        assert_eq!(
+            index.reasons.len(),
+            2,
+            "a reason shared by a batch ships once"
+        );
+        assert_eq!(index.excludes, vec![(bank.questions[3].id.clone(), b)]);
+        let mut rebuilt = index.headers();
+        assert_eq!(rebuilt.archived.len(), 3);
+        assert!(
+            rebuilt.question(&bank.archived[2].id).is_some(),
+            "archived ids resolve from the index alone"
+        );
+        assert_eq!(
+            index.piece_of(&bank.archived[2].id),
+            Some((bank.questions.len() + 2) / PIECE_SIZE)
+        );
+        for (k, text) in pieces.iter().enumerate() {
+            fill(&mut rebuilt, k, serde_json::from_str(text).unwrap()).unwrap();
+        }
+        assert_eq!(rebuilt, bank);
+        assert_eq!(rebuilt.revision(&bank.questions[0].id), 2);
+        assert_eq!(rebuilt.revision(&bank.questions[3].id), 1);
     }
 
     #[test]

@@ -8,6 +8,7 @@ use crate::ui::components::site_header::SiteHeader;
 use crate::ui::components::storage_notice::StorageNotice;
 use crate::ui::components::update_banner::UpdateBanner;
 use crate::ui::offline::{self, UpdateReady};
+use crate::ui::pages::changes::ChangesPage;
 use crate::ui::pages::exam_start::ExamStartPage;
 use crate::ui::pages::history::HistoryPage;
 use crate::ui::pages::home::HomePage;
@@ -150,6 +151,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=HomePage/>
                     <Route path=path!("/history") view=HistoryPage/>
+                    <Route path=path!("/changes") view=ChangesPage/>
                     <Route path=path!("/shared") view=SharedPage/>
                     <Route path=path!("/exam/:exam") view=ExamStartPage/>
                     <Route path=path!("/exam/:exam/quiz") view=QuizPage/>

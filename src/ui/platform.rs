@@ -107,6 +107,28 @@ pub fn today() -> String {
     )
 }
 
+/// Copies `text` to the clipboard; says how it went (a browser may refuse
+/// outside a user gesture or a secure context).
+pub async fn copy_text(text: &str) -> Result<(), ()> {
+    let clipboard = web_sys::window().ok_or(())?.navigator().clipboard();
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
+        .await
+        .map(|_| ())
+        .map_err(|_| ())
+}
+
+/// The URL's fragment without its `#`, if it has one.
+pub fn fragment() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let id = hash.trim_start_matches('#');
+    (!id.is_empty()).then(|| id.to_owned())
+}
+
+/// Whether the browser believes it is online.
+pub fn online() -> bool {
+    web_sys::window().is_none_or(|w| w.navigator().on_line())
+}
+
 /// Offers `text` as a download named `name` (a backup file); works offline.
 pub fn download(name: &str, text: &str) -> Result<(), String> {
     use wasm_bindgen::JsCast;

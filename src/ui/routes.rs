@@ -54,6 +54,16 @@ pub fn history() -> String {
     at("/history/")
 }
 
+/// The public list of corrections to questions.
+pub fn changes() -> String {
+    at("/changes/")
+}
+
+/// A question's entry on the corrections page.
+pub fn correction(question: &str) -> String {
+    format!("{}#{}", changes(), crate::core::changes::anchor(question))
+}
+
 /// Options for `navigate` with a path from this module: it already carries
 /// the base, so the router must not resolve it against the base again.
 pub fn exact() -> leptos_router::NavigateOptions {

@@ -3,6 +3,7 @@
 
 use crate::core::review::ReviewItem;
 use crate::ui::components::option_explanations::OptionExplanations;
+use crate::ui::components::question_trust::QuestionTrust;
 use leptos::prelude::*;
 
 /// The verdict on a checked answer and every option's explanation.
@@ -30,7 +31,8 @@ pub fn AnswerFeedback(
             <h2 id="feedback-heading" tabindex="-1">{verdict}</h2>
             {note.map(|n| view! { <p class="muted">{n}</p> })}
             {partly.map(|n| view! { <p class="muted">{n}</p> })}
-            <OptionExplanations options=item.options/>
+            <OptionExplanations options=item.options.clone()/>
+            <QuestionTrust item=item/>
         </section>
     }
 }

@@ -3,6 +3,7 @@
 use crate::core::review::ReviewItem;
 use crate::ui::banks::loading_view;
 use crate::ui::components::option_explanations::OptionExplanations;
+use crate::ui::components::question_trust::QuestionTrust;
 use leptos::prelude::*;
 
 /// Which questions the review shows.
@@ -123,11 +124,11 @@ fn ReviewCard(
                 {(!item.scored).then(|| view! { <span class="badge unscored" data-testid="unscored">"unscored: not counted"</span> })}
             </h3>
             <p class="meta">{format!("Domain {} {} · task {} {} · {}", item.domain, item.domain_name, item.task, item.task_title, item.difficulty)}</p>
-            <p class="stem">{item.stem}</p>
+            <p class="stem">{item.stem.clone()}</p>
             {partly.then(|| view! {
                 <p class="note" data-testid="all-or-nothing">"Part of this answer was right, but a multiple-response question counts only when every choice is right: no partial credit, as on the real exam."</p>
             })}
-            <OptionExplanations options=item.options whose=whose/>
+            <OptionExplanations options=item.options.clone() whose=whose/>
             {(!item.references.is_empty()).then(|| view! {
                 <p class="read-more" data-testid="read-more">
                     "Read more in AWS's documentation: "
@@ -137,6 +138,7 @@ fn ReviewCard(
                     }).collect_view()}
                 </p>
             })}
+            <QuestionTrust item=item.clone()/>
         </li>
     }
 }

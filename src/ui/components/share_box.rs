@@ -1,6 +1,7 @@
 //! A link to share: shown, copyable, and sent with the Web Share API where
 //! the browser has it.
 
+use crate::ui::platform::copy_text;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -50,16 +51,12 @@ pub fn ShareBox(
     let copy_url = url.clone();
     let copy = move |_| {
         let url = copy_url.clone();
-        let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else {
-            return;
-        };
-        let promise = clipboard.write_text(&url);
         wasm_bindgen_futures::spawn_local(async move {
-            let said = match JsFuture::from(promise).await {
-                Ok(_) => "Link copied.".to_owned(),
-                Err(_) => "Copying was not allowed here: select the link and copy it.".to_owned(),
+            let said = match copy_text(&url).await {
+                Ok(()) => "Link copied.",
+                Err(()) => "Copying was not allowed here: select the link and copy it.",
             };
-            status.set(said);
+            status.set(said.to_owned());
         });
     };
     let share_url = url.clone();

@@ -12,6 +12,7 @@ pub fn SiteFooter() -> impl IntoView {
                 "AWS and the exam names are trademarks of Amazon.com, Inc. or its affiliates."
             </p>
             <p>"Private by design: no account, no server, no tracking. Your answers stay in this browser."</p>
+            <p><a href=crate::ui::routes::changes()>"Corrections to questions"</a></p>
         </footer>
     }
 }

@@ -1,5 +1,6 @@
 //! One file per page.
 
+pub mod changes;
 pub mod exam_start;
 pub mod history;
 pub mod home;
