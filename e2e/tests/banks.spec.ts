@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { answerAll, expect, finish, serveCopy, shots, start, test, written } from './helpers';
+import { answerAll, expect, finish, serveCopy, shots, start, test, written, stored } from './helpers';
 
 const dist = path.resolve(__dirname, '..', '..', 'dist');
 
@@ -73,7 +73,7 @@ test('a damaged piece of a bank is refused with a clear message, never shown', a
     await expect(page.getByText('Tampered.')).toHaveCount(0);
     // The attempt itself is kept: a good copy of the site shows it.
     await written(page);
-    expect(await page.evaluate(() => localStorage.getItem('cert-diagnostic'))).toContain('clf-c02');
+    expect(JSON.stringify(await stored(page))).toContain('clf-c02');
   } finally {
     await site.close();
   }

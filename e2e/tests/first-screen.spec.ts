@@ -4,7 +4,7 @@
 import { Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test, written } from './helpers';
+import { expect, test, written, stored } from './helpers';
 
 /** Holds every .wasm response until the returned function is called. */
 async function holdWasm(page: Page) {
@@ -85,9 +85,9 @@ test('"Start the diagnostic" is a plain link before the wasm arrives, and leads 
   await expect(page.getByRole('heading', { level: 1, name: 'Question 1 of 10' })).toBeVisible();
   await expect(page).toHaveURL(/\/exam\/clf-c02\/quiz\/\?a=[^&]+&q=1$/);
   await written(page);
-  const stored = JSON.parse((await page.evaluate(() => localStorage.getItem('cert-diagnostic')))!);
-  expect(stored.attempts).toHaveLength(1);
-  expect(stored.attempts[0].mode).toBe('diagnostic');
+  const record = await stored(page);
+  expect(record.attempts).toHaveLength(1);
+  expect(record.attempts[0].mode).toBe('diagnostic');
   // The link's place in history went to the attempt: Back is the exam page.
   await page.goBack();
   await expect(page).toHaveURL(/\/exam\/clf-c02\/$/);
@@ -101,8 +101,8 @@ test('followed from a challenge link before the wasm arrives, Start takes the ch
   release();
   await expect(page.getByRole('heading', { level: 1, name: 'Question 1 of 10' })).toBeVisible();
   await written(page);
-  const stored = JSON.parse((await page.evaluate(() => localStorage.getItem('cert-diagnostic')))!);
-  expect(stored.attempts.map((a: any) => [a.mode, a.seed])).toEqual([['challenge', 42]]);
+  const record = await stored(page);
+  expect(record.attempts.map((a: any) => [a.mode, a.seed])).toEqual([['challenge', 42]]);
 });
 
 test('the static first screens come from the catalog and carry the base path', async () => {

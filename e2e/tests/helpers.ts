@@ -55,6 +55,31 @@ export async function written(page: Page) {
   await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0))));
 }
 
+/**
+ * The stored record as one object, whatever its layout: version 4 keeps one
+ * key per attempt and one for each of the rest (src/core/layout.rs);
+ * earlier versions keep it whole under the main key. `null` when nothing
+ * is stored.
+ */
+export async function stored(page: Page): Promise<any> {
+  return page.evaluate(() => {
+    const main = localStorage.getItem('cert-diagnostic');
+    if (main === null) return null;
+    const record = JSON.parse(main);
+    if (record.version !== 4) return record;
+    const get = (k: string) => JSON.parse(localStorage.getItem(k) ?? 'null');
+    const settings = get('cert-diagnostic.settings') ?? {};
+    const attempts = Object.keys(localStorage)
+      .filter((k) => k.startsWith('cert-diagnostic.attempt.'))
+      .map(get)
+      .sort((a, b) => a.started_ms - b.started_ms || (a.id < b.id ? -1 : 1));
+    return {
+      version: 4, attempts, seen: get('cert-diagnostic.seen') ?? {}, first_answers: get('cert-diagnostic.first-answers') ?? {},
+      cards: get('cert-diagnostic.cards') ?? {}, plan: settings.plan, deleted: settings.deleted ?? [], keeping: settings.keeping ?? {},
+    };
+  });
+}
+
 /** Serves a copy of a build under `prefix` on a free port (a static host). */
 export async function serveCopy(build: string, prefix = '/') {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cert-diag-'));

@@ -1,5 +1,5 @@
 import { Browser } from '@playwright/test';
-import { answerAll, expect, finish, start, test, written } from './helpers';
+import { answerAll, expect, finish, start, test, written, stored } from './helpers';
 
 /** FNV-1a, as the app checksums a result link (src/core/link.rs). */
 function fnv(text: string): string {
@@ -46,8 +46,8 @@ test('a shared result opens read-only elsewhere, with the same numbers, outside 
   }
   // Nothing was added to the friend's history.
   await written(friend.page);
-  const stored = await friend.page.evaluate(() => localStorage.getItem('cert-diagnostic'));
-  expect(stored === null || !stored.includes('"finished_ms":1')).toBe(true);
+  const record = await stored(friend.page);
+  expect(record === null || !JSON.stringify(record).includes('"finished_ms":1')).toBe(true);
   await friend.page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'History' }).click();
   await expect(friend.page.getByText('No finished diagnostic yet')).toBeVisible();
   await friend.context.close();

@@ -4,7 +4,7 @@ import { Page } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { answer, answerAll, bank, expect, finish, mounted, serveCopy, shownQuestion, start, test, noAxeViolations, shots, written } from './helpers';
+import { answer, answerAll, bank, expect, finish, mounted, serveCopy, shownQuestion, start, test, noAxeViolations, shots, written, stored } from './helpers';
 
 const dist = path.resolve(__dirname, '..', '..', 'dist');
 
@@ -239,9 +239,9 @@ async function backupRoundTrip(page: Page) {
 test('backup, clear all data, restore gives back the same history; bad files change nothing', async ({ page }) => {
   const { file, before } = await backupRoundTrip(page);
   const text = fs.readFileSync(file, 'utf8');
-  const stored = () => page.evaluate(() => localStorage.getItem('cert-diagnostic'));
+  const record = async () => JSON.stringify(await stored(page));
   await written(page);
-  const kept = await stored();
+  const kept = await record();
   const cases: [string, Buffer, RegExp][] = [
     ['random file', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]), /not a Cert Diagnostic backup/],
     ['truncated backup', Buffer.from(text.slice(0, Math.floor(text.length / 2))), /damaged or incomplete/],
@@ -252,7 +252,7 @@ test('backup, clear all data, restore gives back the same history; bad files cha
     await expect(outcome, name).toHaveText(reason);
     await expect(outcome, name).toContainText('Nothing was changed.');
     await expect(outcome).toHaveAttribute('role', 'alert');
-    expect(await stored(), `${name} changes nothing`).toBe(kept);
+    expect(await record(), `${name} changes nothing`).toBe(kept);
   }
   expect(await historyRows(page)).toEqual(before);
   // Whether the browser keeps the data is said, with a nudge to back up.
@@ -292,7 +292,7 @@ test('practice, review, backup and restore work with the network off', async ({ 
     await page.locator('#restore-file').setInputFiles(file);
     await expect(page.getByTestId('restore-outcome')).toContainText('Restored: 1 attempt added');
     await written(page);
-    const cards = await page.evaluate(() => Object.keys(JSON.parse(localStorage.getItem('cert-diagnostic')!).cards));
+    const cards = Object.keys((await stored(page)).cards);
     expect(cards).toEqual([q.id]);
   } finally {
     await context.setOffline(false);

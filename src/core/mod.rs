@@ -10,6 +10,8 @@ pub mod backup;
 pub mod changes;
 pub mod content;
 pub mod history;
+pub mod keeping;
+pub mod layout;
 pub mod library;
 pub mod link;
 pub mod pacing;

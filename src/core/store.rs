@@ -1,5 +1,7 @@
 //! What this browser keeps: one versioned record, with a migration from
-//! every earlier version. Pure: the UI reads and writes the text.
+//! every earlier version. Pure: the UI reads and writes the text. From
+//! version 4 the record lies over several keys (`layout`); a backup file
+//! still holds it whole.
 
 use super::attempt::Attempt;
 use super::plan::PlanSettings;
@@ -13,10 +15,26 @@ use std::fmt;
 
 /// Every localStorage key the app uses, in one place.
 pub mod keys {
-    /// The record itself.
+    /// The record's version (version 1 to 3: the whole record).
     pub const STORE: &str = "cert-diagnostic";
-    /// Where a record that could not be read is kept, with the time appended.
+    /// Where a record or key that could not be read is kept, with the time
+    /// appended.
     pub const BACKUP_PREFIX: &str = "cert-diagnostic.unreadable.";
+    /// One attempt each (version 4), the attempt's id appended.
+    pub const ATTEMPT_PREFIX: &str = "cert-diagnostic.attempt.";
+    /// The seen history (version 4).
+    pub const SEEN: &str = "cert-diagnostic.seen";
+    /// The first answer to each question (version 4).
+    pub const FIRST_ANSWERS: &str = "cert-diagnostic.first-answers";
+    /// The review cards (version 4).
+    pub const CARDS: &str = "cert-diagnostic.cards";
+    /// Plan settings, deletions and backup reminders (version 4).
+    pub const SETTINGS: &str = "cert-diagnostic.settings";
+
+    /// Whether a key is one of this app's.
+    pub fn is_ours(key: &str) -> bool {
+        key == STORE || key.starts_with("cert-diagnostic.")
+    }
 }
 
 /// The current version of the stored record.
@@ -25,7 +43,9 @@ pub mod keys {
 /// 2: adds full-length attempts (timer, unscored items) and the first
 ///    answer to every question (readiness evidence, scoring.md §9).
 /// 3: adds review cards (study.md §2), practice sessions and confidence.
-pub const STORE_VERSION: u32 = 3;
+/// 4: one key per attempt and one for each of the rest (`layout`); adds
+///    when the last backup was made and the storage notice's dismissal.
+pub const STORE_VERSION: u32 = 4;
 
 /// Everything the app keeps between visits.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -48,6 +68,24 @@ pub struct Store {
     /// stored before version 3 are made once the question's bank is at hand.
     #[serde(default)]
     pub cards: Cards,
+    /// Backups and the notice about storage the browser may clear (version 4).
+    #[serde(default)]
+    pub keeping: Keeping,
+}
+
+/// What keeps progress safe beyond this browser's storage (issue 20).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Keeping {
+    /// When a backup file was last made, epoch ms.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_backup_ms: Option<u64>,
+    /// How many attempts were finished then.
+    #[serde(default)]
+    pub finished_at_backup: usize,
+    /// The notice that this browser may clear the site's storage was
+    /// dismissed.
+    #[serde(default)]
+    pub notice_dismissed: bool,
 }
 
 impl Default for Store {
@@ -60,6 +98,7 @@ impl Default for Store {
             deleted: BTreeSet::new(),
             first_answers: FirstAnswers::new(),
             cards: Cards::new(),
+            keeping: Keeping::default(),
         }
     }
 }
@@ -119,7 +158,8 @@ pub fn decode(raw: &str) -> Result<Store, DecodeError> {
                 s.backfill_first_answers();
                 s
             }),
-        2 | 3 => serde_json::from_str(raw)
+        // A backup file holds a version 4 record whole.
+        2..=4 => serde_json::from_str(raw)
             .map_err(invalid)
             .map(|mut s: Store| {
                 s.version = STORE_VERSION;
@@ -273,6 +313,7 @@ impl Store {
             deleted,
             first_answers,
             cards,
+            keeping: self.keeping.max(other.keeping),
         }
     }
 

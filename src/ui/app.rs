@@ -28,12 +28,17 @@ use leptos_router::path;
 /// The whole app: loads the store, keeps it saved, and routes.
 #[component]
 pub fn App() -> impl IntoView {
-    let (mut loaded, note) = persist::load();
+    let (mut loaded, loaded_notes) = persist::load();
     // A timed attempt whose deadline passed while the page was closed
     // finished then, with the answers given (scoring.md §8).
     loaded.expire_overdue(now_ms());
     let store = RwSignal::new(loaded);
-    let notes = RwSignal::new(note.iter().map(ToString::to_string).collect::<Vec<_>>());
+    let notes = RwSignal::new(
+        loaded_notes
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>(),
+    );
     provide_context(AppStore(store));
     provide_context(StorageNotes(notes));
     provide_context(BanksLoaded(RwSignal::new(0)));
@@ -130,12 +135,13 @@ pub fn App() -> impl IntoView {
     // Another tab wrote: merge its attempts with ours, so neither tab ever
     // overwrites the other's answers.
     let listener = window_event_listener(leptos::ev::storage, move |e: web_sys::StorageEvent| {
-        if e.key().as_deref() == Some(keys::STORE) {
-            if let Some(next) = store.with_untracked(|s| persist::from_other_tab(s, e.new_value()))
-            {
-                if store.with_untracked(|s| *s != next) {
-                    store.set(next);
-                }
+        // A `clear()` in another tab has no key.
+        let key = e.key().unwrap_or_else(|| keys::STORE.to_owned());
+        if let Some(next) =
+            store.with_untracked(|s| persist::from_other_tab(s, &key, e.new_value()))
+        {
+            if store.with_untracked(|s| *s != next) {
+                store.set(next);
             }
         }
     });

@@ -10,6 +10,7 @@ pub mod error_panel;
 pub mod exam_card;
 pub mod exam_clock;
 pub mod how_estimated;
+pub mod keep_notice;
 pub mod option_explanations;
 pub mod plan_settings;
 pub mod practice_exam_start;

@@ -6,6 +6,7 @@ use crate::core::schedule;
 use crate::ui::components::attempt_list::AttemptList;
 use crate::ui::components::error_panel::error_fallback;
 use crate::ui::components::exam_card::ExamCard;
+use crate::ui::components::keep_notice::KeepNotice;
 use crate::ui::error::AppError;
 use crate::ui::platform::{now_ms, set_title};
 use crate::ui::routes;
@@ -50,6 +51,7 @@ pub fn HomePage() -> impl IntoView {
             </p>
             <p class="muted">"Free and private: no account, and nothing leaves this browser."</p>
         </section>
+        <KeepNotice/>
         <ErrorBoundary fallback=error_fallback>
             <ul class="exam-list" role="list">{exams}</ul>
         </ErrorBoundary>
