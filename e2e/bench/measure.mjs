@@ -185,13 +185,29 @@ const mobile = { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75,
 const newContext = (options = {}) => browser.newContext({ serviceWorkers: 'block', ...options });
 
 /** Stores to resume: a diagnostic at question 1, and a finished one. */
+/** The page's whole stored record as one version-3 text, which any build
+ *  reads (version 4 spreads it over one key per attempt; seeded as
+ *  version 3, the app migrates it at its first write). */
+function readStore(page) {
+  return page.evaluate((k) => {
+    const main = JSON.parse(localStorage.getItem(k) ?? 'null');
+    if (!main || main.version !== 4) return JSON.stringify(main);
+    const get = (key) => JSON.parse(localStorage.getItem(key) ?? 'null');
+    const settings = get(`${k}.settings`) ?? {};
+    const attempts = Object.keys(localStorage).filter((key) => key.startsWith(`${k}.attempt.`)).map(get)
+      .sort((a, b) => a.started_ms - b.started_ms);
+    return JSON.stringify({ version: 3, attempts, seen: get(`${k}.seen`) ?? {}, first_answers: get(`${k}.first-answers`) ?? {},
+      cards: get(`${k}.cards`) ?? {}, plan: settings.plan, deleted: settings.deleted ?? [] });
+  }, STORE_KEY);
+}
+
 async function makeAttempts(site) {
   const context = await newContext();
   const page = await context.newPage();
   await page.goto(`${site.base}/exam/${EXAM}/`);
   await page.getByRole('button', { name: /Start (the|a new) diagnostic/ }).click();
   await page.locator('.options input').first().waitFor({ state: 'attached' });
-  const quiz = { url: page.url(), store: await page.evaluate((k) => localStorage.getItem(k), STORE_KEY) };
+  const quiz = { url: page.url(), store: await readStore(page) };
   // Finish it the way the journeys do (e2e/tests/helpers.ts): an answer for
   // each of the ten, then review and finish.
   for (let i = 0; i < 10; i++) {
@@ -202,7 +218,7 @@ async function makeAttempts(site) {
   await page.getByRole('button', { name: 'Review and finish' }).click();
   await page.getByRole('button', { name: 'Finish and see results' }).click();
   await page.getByTestId('score').waitFor();
-  const results = { url: page.url(), store: await page.evaluate((k) => localStorage.getItem(k), STORE_KEY) };
+  const results = { url: page.url(), store: await readStore(page) };
   await context.close();
   return { quiz, results };
 }
@@ -252,7 +268,7 @@ async function practiceExam(site) {
   await page.locator('.options input').first().waitFor({ state: 'attached' });
   const url = new URL(page.url());
   url.searchParams.set('q', '60');
-  const store = await page.evaluate((k) => localStorage.getItem(k), STORE_KEY);
+  const store = await readStore(page);
   await context.close();
   return { url: url.toString(), store };
 }
@@ -294,12 +310,17 @@ async function clickToPaint(storeText, url) {
       requestAnimationFrame(() => setTimeout(() => done(performance.now() - t0), 0));
     }), i));
   }
-  const chars = await page.evaluate((k) => localStorage.getItem(k).length, STORE_KEY);
+  // Every key of the store together, whatever its layout.
+  const chars = await page.evaluate((k) => Object.keys(localStorage).filter((key) => key === k || key.startsWith(`${k}.`))
+    .reduce((n, key) => n + localStorage.getItem(key).length, 0), STORE_KEY);
   // The app writes each answer just after its paint, as a User Timing
   // measure: what the write itself costs, outside the click → paint above.
   const writes = await page.evaluate(() => new Promise((done) => setTimeout(() =>
     done(performance.getEntriesByName('cert-diagnostic:save').map((e) => e.duration)), 200)));
   await context.close();
+  // The first write of a seeded (version 3) record migrates it to one key
+  // per attempt: a one-off, not an answer's cost.
+  writes.shift();
   return { median_ms: round1(median(runs)), runs_ms: runs.map(round1), stored_chars: chars,
     write_median_ms: writes.length ? round1(median(writes)) : null, writes_ms: writes.map(round1) };
 }
@@ -353,6 +374,7 @@ const pe = await practiceExam(site);
 const answerPaint = {
   empty_history: await clickToPaint(pe.store, pe.url),
   with_50_finished_practice_exams: await clickToPaint(withFinished(pe.store, 50), pe.url),
+  with_200_finished_practice_exams: await clickToPaint(withFinished(pe.store, 200), pe.url),
 };
 const storeWrite = answerPaint.with_50_finished_practice_exams.write_median_ms;
 
@@ -516,6 +538,8 @@ budget('First question interactive, mobile, median', timing.mobile_throttled.med
 budget('Answer click → next paint, 4× CPU, median', answerPaint.empty_history.median_ms, '<=', 50, ' ms');
 budget('Answer click → next paint, 50 finished exams', answerPaint.with_50_finished_practice_exams.median_ms, '<=', 50, ' ms');
 budget('Store write, after the paint (50 finished exams)', storeWrite, '<=', 5, ' ms');
+budget('Store write, after the paint (0 finished exams)', answerPaint.empty_history.write_median_ms, '<=', 5, ' ms');
+budget('Store write, after the paint (200 finished exams)', answerPaint.with_200_finished_practice_exams.write_median_ms, '<=', 5, ' ms');
 for (const p of pages) {
   const m = lh[p.key]?.median ?? {};
   budget(`FCP (Lighthouse mobile), ${p.key}`, m.fcp_ms, '<=', 1000, ' ms');

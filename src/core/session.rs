@@ -273,6 +273,48 @@ impl Store {
             .any(|q| self.first_answers.contains_key(&q.id) && !self.cards.contains_key(&q.id))
     }
 
+    /// Whether a review card belongs to a question of `bank` that was
+    /// revised or retired (it could never come up for review).
+    pub fn has_retired_cards(&self, bank: &Bank) -> bool {
+        bank.archived.iter().any(|q| self.cards.contains_key(&q.id))
+    }
+
+    /// Moves each review card of a revised question to the question that
+    /// asks its concept now (its schedule goes on; where that question has
+    /// a card already, the one reviewed last is kept), and drops the cards
+    /// of questions retired with no successor. The old answers stay in
+    /// their attempts, untouched. True if any card moved.
+    pub fn carry_cards(&mut self, bank: &Bank) -> bool {
+        let mut changed = false;
+        for old in &bank.archived {
+            let Some(card) = self.cards.remove(&old.id) else {
+                continue;
+            };
+            changed = true;
+            // Follow the chain of revisions to the current question.
+            let mut next = old.retired.as_ref().and_then(|r| r.replaced_by.clone());
+            for _ in 0..=bank.archived.len() {
+                match next.as_deref().and_then(|id| bank.question(id)) {
+                    Some(q) if q.retired.is_some() => {
+                        next = q.retired.as_ref().and_then(|r| r.replaced_by.clone());
+                    }
+                    _ => break,
+                }
+            }
+            let Some(current) = next.filter(|id| bank.is_current(id)) else {
+                continue;
+            };
+            let keep = self
+                .cards
+                .get(&current)
+                .is_none_or(|mine| card.last_ms > mine.last_ms);
+            if keep {
+                self.cards.insert(current, card);
+            }
+        }
+        changed
+    }
+
     /// Makes the review cards that answers stored before cards existed
     /// (version 1 and 2 records) lack, from each question's first answer.
     /// True if any was made.
@@ -421,6 +463,50 @@ mod tests {
     use super::*;
     use crate::core::content::Question;
     use crate::core::testing::{sample_bank, sample_exam};
+
+    #[test]
+    fn cards_of_revised_questions_follow_them_and_retired_ones_go() {
+        use crate::core::content::{Date, Retirement};
+        let exam = sample_exam();
+        let mut bank = sample_bank(&exam, 4);
+        let on: Date = "2026-12-05".parse().unwrap();
+        // q0 was revised as q1-r (here: the bank's second question), q2
+        // retired with no successor; q3 stays.
+        let ids: Vec<String> = bank
+            .questions
+            .iter()
+            .take(4)
+            .map(|q| q.id.clone())
+            .collect();
+        let mut revised = bank.questions.remove(0);
+        revised.retired = Some(Retirement {
+            on,
+            why: "Rewritten.".into(),
+            replaced_by: Some(ids[1].clone()),
+        });
+        let mut gone = bank.questions.remove(1);
+        gone.retired = Some(Retirement {
+            on,
+            why: "Closed service.".into(),
+            replaced_by: None,
+        });
+        bank.archived = vec![revised, gone];
+        let mut store = Store::default();
+        for (id, at) in [(&ids[0], 500), (&ids[2], 600), (&ids[3], 700)] {
+            store.cards.insert(
+                id.clone(),
+                schedule::review(None, &exam.id, Rating::Good, at),
+            );
+        }
+        assert!(store.has_retired_cards(&bank));
+        assert!(store.carry_cards(&bank));
+        let mut keys: Vec<&String> = store.cards.keys().collect();
+        keys.sort();
+        assert_eq!(keys, vec![&ids[1], &ids[3]]);
+        assert_eq!(store.cards[&ids[1]].last_ms, 500, "the schedule goes on");
+        assert!(!store.has_retired_cards(&bank));
+        assert!(!store.carry_cards(&bank), "nothing left to carry");
+    }
 
     #[test]
     fn start_answer_finish() {

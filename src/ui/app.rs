@@ -63,6 +63,12 @@ pub fn App() -> impl IntoView {
                         s.ensure_cards(exam, &bank);
                     });
                 }
+                // A card of a revised question reviews its new wording.
+                if store.with_untracked(|s| s.has_retired_cards(&bank)) {
+                    store.update(|s| {
+                        s.carry_cards(&bank);
+                    });
+                }
             }
         }
     });
