@@ -14,6 +14,10 @@ mod content;
 #[allow(dead_code)]
 mod shipped;
 
+#[path = "src/core/sort.rs"]
+#[allow(dead_code)]
+mod sort;
+
 use content::{Bank, Catalog, ContentError};
 
 fn fail(errors: &[ContentError]) -> ! {

@@ -8,6 +8,10 @@
         OUT_DIR/editor.txt        everything, with keys and explanations
         OUT_DIR/map.json          which letter is which option (not for readers)
       with ids, only those questions (a second reading after fixes)
+  reading.py summary OUT_DIR
+      the batch's figures for REVIEW.md, each question in its final form:
+      a first reading (OUT_DIR) for the questions not changed after it, the
+      second reading (OUT_DIR/r2) for those changed (OUT_DIR/changed.txt)
   reading.py score OUT_DIR options-only|blind ANSWERS_FILE
       compares a reader's answers with the keys and prints the figures
       REVIEW.md records: hits (options-only) or agreement (blind), the
@@ -69,14 +73,59 @@ def views(batch_file, out, only=()):
 LINE = re.compile(r"^\s*(\d+)\s*[:.)]\s*([A-G](?:\s*[,&/ ]\s*[A-G])*)\s*(?:\|\s*(?:cue\s*:)?\s*(.*))?$", re.I)
 
 
-def score(out, kind, answers_file):
-    mapping = {m["n"]: m for m in json.loads((Path(out) / "map.json").read_text())}
+def answers(answers_file):
     got = {}
     for line in Path(answers_file).read_text().splitlines():
         m = LINE.match(line)
         if m:
             picks = sorted(set(re.findall(r"[A-G]", m.group(2).upper())))
             got[int(m.group(1))] = (picks, (m.group(3) or "").strip())
+    return got
+
+
+def marks(out, answers_file):
+    """Per question id: (picked the key, the cue it named if it did)."""
+    mapping = json.loads((Path(out) / "map.json").read_text())
+    got = answers(answers_file)
+    out = {}
+    for m in mapping:
+        picks, cue = got.get(m["n"], ([], ""))
+        hit = picks == m["keys"]
+        named = bool(cue) and cue.lower().split(".")[0].strip() not in ("none", "-", "no cue", "guess")
+        out[m["id"]] = (hit, cue if hit and named else "")
+    return out
+
+
+def summary(out):
+    out = Path(out)
+    first_o = marks(out, out / "answers-options.txt")
+    first_b = marks(out, out / "answers-blind.txt")
+    changed = set(re.findall(r"[a-z0-9.-]+-r\d+", (out / "changed.txt").read_text())) if (out / "changed.txt").exists() else set()
+    second_o = marks(out / "r2", out / "r2" / "answers-options.txt") if changed else {}
+    second_b = marks(out / "r2", out / "r2" / "answers-blind.txt") if changed else {}
+    final_o = {q: (second_o if q in changed else first_o)[q] for q in first_o}
+    final_b = {q: (second_b if q in changed else first_b)[q] for q in first_b}
+    n = len(final_o)
+    hits = sum(h for h, _ in final_o.values())
+    cued = [q for q, (h, c) in final_o.items() if c]
+    agree = sum(h for h, _ in final_b.values())
+    print(f"questions {n}; first options-only reading {sum(h for h, _ in first_o.values())}/{n}; "
+          f"changed after the edit {len(changed)}")
+    if changed:
+        print(f"second reading of the changed: options-only {sum(h for h, _ in second_o.values())}/{len(second_o)}, "
+              f"blind agreement {sum(h for h, _ in second_b.values())}/{len(second_b)}")
+    print(f"FINAL options-only hit rate {hits}/{n} = {hits / n:.0%}; picked with a stated cue {len(cued)}; "
+          f"key agreement {agree}/{n}")
+    for q in cued:
+        print(f"  cued in its final form: {q}: {final_o[q][1]}")
+    for q, (h, _) in final_b.items():
+        if not h:
+            print(f"  blind disagreement in its final form: {q}")
+
+
+def score(out, kind, answers_file):
+    mapping = {m["n"]: m for m in json.loads((Path(out) / "map.json").read_text())}
+    got = answers(answers_file)
     hits, cued, disagree, missing = 0, [], [], []
     for n, m in sorted(mapping.items()):
         if n not in got:
@@ -105,6 +154,8 @@ def score(out, kind, answers_file):
 if __name__ == "__main__":
     if len(sys.argv) >= 4 and sys.argv[1] == "views":
         views(sys.argv[2], sys.argv[3], set(sys.argv[4:]))
+    elif len(sys.argv) == 3 and sys.argv[1] == "summary":
+        summary(sys.argv[2])
     elif len(sys.argv) == 5 and sys.argv[1] == "score":
         score(sys.argv[2], sys.argv[3], sys.argv[4])
     else:

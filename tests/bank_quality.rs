@@ -213,6 +213,48 @@ fn item_writing_checks() {
     }
 }
 
+/// The cheap cues of content.md rule 3, for the questions that passed the
+/// reading process (a `checked` date): none with an absolute only in its
+/// distractors, the key the longest or the shortest option near chance
+/// (1 in 4), and the key alone echoing the stem rare. The reading itself
+/// (content/REVIEW.md) is what holds them to the options-only figure.
+const MAX_KEY_LONGEST_PERCENT: f64 = 30.0;
+const MAX_KEY_SHORTEST_PERCENT: f64 = 35.0;
+const MAX_ECHO_PERCENT: f64 = 15.0;
+
+#[test]
+fn questions_that_passed_the_reading_carry_no_cheap_cue() {
+    for id in ["clf-c02", "aip-c01"] {
+        let c = stats(id).cues_checked;
+        assert!(
+            c.absolute_tells.is_empty(),
+            "{id}: an absolute only in distractors: {:?}",
+            c.absolute_tells
+        );
+        assert!(
+            c.echo_percent() <= MAX_ECHO_PERCENT,
+            "{id}: the key alone echoes the stem in {:.0}%: {:?}",
+            c.echo_percent(),
+            c.echo_tells
+        );
+        // Rates mean something only over enough questions.
+        if c.single >= 20 {
+            assert!(
+                c.longest_percent() <= MAX_KEY_LONGEST_PERCENT,
+                "{id}: key longest in {:.0}% of {} checked single-answer questions",
+                c.longest_percent(),
+                c.single
+            );
+            assert!(
+                c.shortest_percent() <= MAX_KEY_SHORTEST_PERCENT,
+                "{id}: key shortest in {:.0}% of {} checked single-answer questions",
+                c.shortest_percent(),
+                c.single
+            );
+        }
+    }
+}
+
 #[test]
 fn clf_c02_bank() {
     check(

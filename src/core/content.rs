@@ -2,7 +2,7 @@
 //! `shared/spec/content.md`.
 //!
 //! This file is also compiled into `build.rs` (through `#[path]`), so it may
-//! use only `std` and `serde`: the build validates content with exactly the
+//! use only `std`, `serde` and `super::sort`: the build validates content with exactly the
 //! rules the tests check.
 
 use serde::{Deserialize, Serialize};
@@ -488,7 +488,7 @@ impl Bank {
     /// The bank with every stem, option and explanation reflowed.
     pub fn reflowed(mut self) -> Bank {
         for q in self.questions.iter_mut().chain(&mut self.archived) {
-            q.excludes.sort();
+            super::sort::sort(&mut q.excludes);
             q.stem = reflow(&q.stem);
             for o in &mut q.options {
                 o.text = reflow(&o.text);

@@ -165,7 +165,7 @@ pub fn load(main: Option<&str>, entries: &[(String, String)]) -> Result<Loaded, 
         .filter_map(|(k, t)| Part::of_key(k).map(|p| (p, k.as_str(), t.as_str())))
         .collect();
     // Settings last: its plan is the one kept, whatever the keys' order.
-    parts.sort_by_key(|(p, _, _)| *p == Part::Settings);
+    super::sort::sort_by_key(&mut parts, |(p, _, _)| *p == Part::Settings);
     for (part, key, text) in parts {
         match merge_part(&store, &part, text) {
             Ok(next) => store = next,

@@ -26,7 +26,7 @@ impl ProblemReport {
             let mut options: Vec<&crate::core::review::ReviewOption> =
                 item.options.iter().filter(|o| pick(o)).collect();
             // In the question's own order, whatever order they were shown in.
-            options.sort_by_key(|o| o.index);
+            super::sort::sort_by_key(&mut options, |o| o.index);
             options.iter().map(|o| o.text.clone()).collect()
         };
         ProblemReport {

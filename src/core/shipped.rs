@@ -193,7 +193,7 @@ impl Index {
             }
         }
         for q in &mut questions {
-            q.excludes.sort();
+            super::sort::sort(&mut q.excludes);
         }
         let mut archived: Vec<Question> = self
             .archived

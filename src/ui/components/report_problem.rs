@@ -20,7 +20,7 @@ pub fn ReportProblem(
     };
     let code = catalog
         .exam(&item.exam)
-        .map_or_else(|| item.exam.to_uppercase(), |e| e.code.clone());
+        .map_or_else(|| library::exam_code(&item.exam), |e| e.code.clone());
     let report = ProblemReport::of(
         &item,
         &code,
