@@ -98,22 +98,30 @@ def marks(out, answers_file):
 
 def summary(out):
     out = Path(out)
-    first_o = marks(out, out / "answers-options.txt")
-    first_b = marks(out, out / "answers-blind.txt")
-    changed = set(re.findall(r"[a-z0-9.-]+-r\d+", (out / "changed.txt").read_text())) if (out / "changed.txt").exists() else set()
-    second_o = marks(out / "r2", out / "r2" / "answers-options.txt") if changed else {}
-    second_b = marks(out / "r2", out / "r2" / "answers-blind.txt") if changed else {}
-    final_o = {q: (second_o if q in changed else first_o)[q] for q in first_o}
-    final_b = {q: (second_b if q in changed else first_b)[q] for q in first_b}
+    final_o = marks(out, out / "answers-options.txt")
+    final_b = marks(out, out / "answers-blind.txt")
     n = len(final_o)
+    print(f"questions {n}; first options-only reading {sum(h for h, _ in final_o.values())}/{n}")
+    # Each fix round k lists what it changed in changed.txt (k = 2),
+    # changed2.txt (k = 3), ...; its fresh reading is in OUT_DIR/r<k>.
+    for k in range(2, 10):
+        listed = out / ("changed.txt" if k == 2 else f"changed{k - 1}.txt")
+        reread = out / f"r{k}"
+        if not listed.exists():
+            break
+        changed = set(re.findall(r"[a-z0-9.-]+-r\d+", listed.read_text()))
+        if not (reread / "answers-options.txt").exists():
+            print(f"round {k}: {len(changed)} changed, not read again yet")
+            break
+        o = marks(reread, reread / "answers-options.txt")
+        b = marks(reread, reread / "answers-blind.txt")
+        print(f"round {k}: {len(changed)} changed; read again: options-only {sum(h for h, _ in o.values())}/{len(o)}, "
+              f"blind agreement {sum(h for h, _ in b.values())}/{len(b)}")
+        final_o.update({q: o[q] for q in changed if q in o})
+        final_b.update({q: b[q] for q in changed if q in b})
     hits = sum(h for h, _ in final_o.values())
-    cued = [q for q, (h, c) in final_o.items() if c]
+    cued = [q for q, (_, c) in final_o.items() if c]
     agree = sum(h for h, _ in final_b.values())
-    print(f"questions {n}; first options-only reading {sum(h for h, _ in first_o.values())}/{n}; "
-          f"changed after the edit {len(changed)}")
-    if changed:
-        print(f"second reading of the changed: options-only {sum(h for h, _ in second_o.values())}/{len(second_o)}, "
-              f"blind agreement {sum(h for h, _ in second_b.values())}/{len(second_b)}")
     print(f"FINAL options-only hit rate {hits}/{n} = {hits / n:.0%}; picked with a stated cue {len(cued)}; "
           f"key agreement {agree}/{n}")
     for q in cued:
