@@ -21,14 +21,13 @@ HEADER = "[[question]]"
 
 
 def blocks(text):
-    """Splits a bank's text into (preamble, [question block, ...]); a block
-    runs from its header to the next, less trailing comments and blank lines
-    (those head the next section and stay in the bank)."""
+    """Splits a bank's text into (preamble lines, [(question block, tail
+    lines)]): a block runs from its header to the next, less trailing
+    comments and blank lines (those head the next section and stay put)."""
     lines = text.split("\n")
     starts = [i for i, l in enumerate(lines) if l.strip() == HEADER]
     if not starts:
-        return text, []
-    pre = "\n".join(lines[: starts[0]])
+        return lines, []
     out = []
     for k, s in enumerate(starts):
         end = starts[k + 1] if k + 1 < len(starts) else len(lines)
@@ -36,8 +35,8 @@ def blocks(text):
         tail = []
         while body and (not body[-1].strip() or body[-1].lstrip().startswith("#")):
             tail.insert(0, body.pop())
-        out.append(("\n".join(body), "\n".join(tail)))
-    return pre, out
+        out.append(("\n".join(body), tail))
+    return lines[: starts[0]], out
 
 
 def block_id(block):
@@ -81,9 +80,10 @@ def main():
         if "checked" not in q:
             new_block = re.sub(r'^(revises\s*=\s*"[^"]+"\n)', lambda m: m.group(1) + f"checked = {toml_str(args.on)}\n", new_block + "\n", count=1, flags=re.M).rstrip()
         old_blocks[k] = (new_block, tail)
-    text = pre + "\n".join(b + ("\n" + t if t else "") for b, t in old_blocks)
-    if not text.endswith("\n"):
-        text += "\n"
+    lines = list(pre)
+    for block, tail in old_blocks:
+        lines += block.split("\n") + (tail or [""])
+    text = "\n".join(lines).rstrip("\n") + "\n"
     bank_path.write_text(text)
     if archive_path.exists():
         archive = archive_path.read_text().rstrip("\n") + "\n\n"

@@ -91,7 +91,8 @@ def marks(out, answers_file):
     for m in mapping:
         picks, cue = got.get(m["n"], ([], ""))
         hit = picks == m["keys"]
-        named = bool(cue) and cue.lower().split(".")[0].strip() not in ("none", "-", "no cue", "guess")
+        # "none", "none (a guess between B and D)", "guess": no cue named.
+        named = bool(cue) and not re.match(r"(none|no cue|guess|-)\b", cue.strip().lower())
         out[m["id"]] = (hit, cue if hit and named else "")
     return out
 
@@ -142,7 +143,7 @@ def score(out, kind, answers_file):
         picks, cue = got[n]
         if picks == m["keys"]:
             hits += 1
-            if cue and cue.lower() not in ("none", "-", "no cue", "guess"):
+            if cue and not re.match(r"(none|no cue|guess|-)\b", cue.strip().lower()):
                 cued.append((m["id"], cue))
         else:
             disagree.append((m["id"], picks, m["keys"]))
