@@ -67,16 +67,18 @@ fn ChangeEntry(
     change: Change,
 ) -> impl IntoView {
     let what = match &change.kind {
-        Kind::Revised { by } => format!("revised; it is now question {by}"),
-        Kind::Retired => "retired".to_owned(),
-        Kind::Corrected => "corrected".to_owned(),
+        Kind::Revised { by } => view! { " revised as " <code>{by.clone()}</code> }.into_any(),
+        Kind::Retired => view! { " retired" }.into_any(),
+        Kind::Corrected => view! { " corrected" }.into_any(),
     };
     let anchor = change.anchor();
     view! {
         <li id=anchor class="change" tabindex="-1">
             <p>
                 <time datetime=change.on.to_string()>{change.on.long()}</time>
-                {format!(" · {} · question {}: {what}.", change.exam_code, change.question)}
+                {format!(" · {} · question ", change.exam_code)}
+                <code>{change.question.clone()}</code>
+                {what}
             </p>
             <p class="muted">{change.why}</p>
         </li>
