@@ -239,6 +239,41 @@ mod tests {
     }
 
     #[test]
+    fn a_version_3_backup_restores_into_version_4_with_every_answer() {
+        // A backup file written before the store became one key per attempt.
+        let fixture: serde_json::Value =
+            serde_json::from_str(include_str!("../../tests/fixtures/before-revision.json"))
+                .unwrap();
+        let v3 = fixture["store"].as_str().unwrap();
+        assert!(v3.starts_with("{\"version\":3"));
+        let text = format!(
+            r#"{{"format":"{FORMAT}","schema":3,"app":"0.1.0","created_ms":5,"store":{v3}}}"#
+        );
+        let theirs = read(&text).expect("a version-3 backup restores");
+        assert_eq!(theirs.version, STORE_VERSION);
+        let (merged, report) = Store::default().restored(&theirs);
+        assert_eq!(report.attempts_added, 3);
+        let old = crate::core::store::decode(v3).unwrap();
+        for a in &old.attempts {
+            assert_eq!(
+                merged.attempt(&a.id.0).map(|m| &m.answers),
+                Some(&a.answers)
+            );
+        }
+        assert_eq!(merged.cards, old.cards);
+        assert_eq!(merged.first_answers, old.first_answers);
+        // And it lies over version 4's keys like any other store.
+        let parts = crate::core::layout::all_parts(&merged);
+        assert_eq!(
+            parts
+                .iter()
+                .filter(|(k, _)| k.starts_with(crate::core::store::keys::ATTEMPT_PREFIX))
+                .count(),
+            3
+        );
+    }
+
+    #[test]
     fn restore_adds_updates_keeps_and_never_removes() {
         let mut here = sample();
         let mut file = sample();
