@@ -135,11 +135,15 @@ test('with no tracker set up, the report is text to copy, and every answer says 
     await expect(feedback.getByTestId('checked')).toHaveText(/^Checked on \d{1,2} \w+ 20\d\d against AWS documentation\.$/);
     await expect(feedback.getByTestId('report-link')).toHaveCount(0);
     const details = feedback.getByTestId('report-text');
-    await details.getByText('Report a problem with this question').click();
+    // By keyboard: the summary opens the report, the Copy button is reachable.
+    await details.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    await expect(details).toHaveAttribute('open', '');
     const text = await details.getByLabel('The report').inputValue();
     expect(text.startsWith(`Question ${q.id} (AIP-C01): problem report\n\n`)).toBe(true);
     await expectReportFields(page, q, 'AIP-C01', text);
-    await details.getByRole('button', { name: 'Copy the report' }).click();
+    await details.getByRole('button', { name: 'Copy the report' }).focus();
+    await page.keyboard.press('Enter');
     await expect(details.getByRole('status')).toHaveText('Report copied.');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
     await noAxeViolations(page, 'practice feedback with the report open');

@@ -345,6 +345,19 @@ mod tests {
         assert!(
             matches!(load(Some(v1), &[]), Ok(Loaded::Legacy(s)) if !s.first_answers.is_empty())
         );
+        let v2 = include_str!("../../tests/fixtures/store-v2.json");
+        match load(Some(v2), &[]) {
+            Ok(Loaded::Legacy(s)) => {
+                assert_eq!(s.version, STORE_VERSION);
+                assert!(!s.attempts.is_empty());
+                // Written out as version 4 parts, it reads back the same.
+                assert_eq!(
+                    load(Some(&meta()), &all_parts(&s)),
+                    Ok(Loaded::Parts(s, vec![]))
+                );
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]
