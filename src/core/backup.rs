@@ -178,17 +178,11 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::attempt::{Attempt, Mode};
+    use crate::core::attempt::Attempt;
     use crate::core::schedule::{review, Rating};
-    use crate::core::select::DrawnItem;
 
     fn attempt(started: u64) -> Attempt {
-        let item = DrawnItem {
-            question: "clf-1.1-001".into(),
-            order: vec![0, 1, 2, 3],
-            scored: true,
-        };
-        Attempt::new("clf-c02", started, Mode::Diagnostic, started, vec![item])
+        crate::core::testing::one_question_attempt("clf-1.1-001", started)
     }
 
     fn sample() -> Store {

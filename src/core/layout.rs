@@ -285,18 +285,12 @@ pub fn trimmable(store: &Store) -> Vec<Part> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::attempt::Mode;
     use crate::core::readiness::FirstAnswer;
-    use crate::core::select::DrawnItem;
     use crate::core::store::encode;
+    use crate::core::testing::one_question_attempt;
 
     fn attempt(started: u64) -> Attempt {
-        let item = DrawnItem {
-            question: format!("clf-1.1-{started:03}"),
-            order: vec![0, 1, 2, 3],
-            scored: true,
-        };
-        Attempt::new("clf-c02", started, Mode::Diagnostic, started, vec![item])
+        one_question_attempt(&format!("clf-1.1-{started:03}"), started)
     }
 
     fn sample() -> Store {

@@ -1,7 +1,9 @@
 //! Small hand-made exams and banks for the unit tests.
 
+use super::attempt::{Attempt, Mode};
 use super::content::{Bank, Choice, Difficulty, Domain, Exam, Question, Task};
 use super::scoring::GradedItem;
+use super::select::DrawnItem;
 
 /// An exam shaped like CLF-C02: weights 24/30/34/12, two tasks a domain.
 pub fn clf_like_exam() -> Exam {
@@ -125,4 +127,14 @@ pub fn graded(domain: u8, difficulty: Difficulty, correct: bool) -> GradedItem {
         answered: true,
         correct,
     }
+}
+
+/// A one-question CLF-C02 diagnostic started at `started` (its seed too).
+pub fn one_question_attempt(question: &str, started: u64) -> Attempt {
+    let item = DrawnItem {
+        question: question.to_owned(),
+        order: vec![0, 1, 2, 3],
+        scored: true,
+    };
+    Attempt::new("clf-c02", started, Mode::Diagnostic, started, vec![item])
 }
