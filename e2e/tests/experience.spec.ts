@@ -17,6 +17,9 @@ async function findMulti(page: Page, examId: string): Promise<boolean> {
 
 test('keyboard only: a whole diagnostic without the mouse, focus on each new question', async ({ page }) => {
   await page.goto('/exam/clf-c02/');
+  // The app, not the static first screen, takes the keys (a busy machine may
+  // take longer than the focus check to load the wasm after a plain link).
+  await mounted(page);
   // Tab to the start button.
   for (let i = 0; i < 40; i++) {
     await page.keyboard.press('Tab');
