@@ -228,27 +228,20 @@ fn fixture_with(per_task: usize) -> (Exam, Bank) {
     for d in &domains {
         for t in &d.tasks {
             for k in 0..per_task {
-                questions.push(Question {
-                    id: format!("q-{}-{k}", t.id),
-                    domain: d.number,
-                    task: t.id.clone(),
-                    difficulty: Difficulty::ALL[k % 3],
-                    stem: format!("Q {} {k}?", t.id),
-                    keep_order: false,
-                    references: vec![],
-                    options: (0..4)
-                        .map(|i| Choice {
-                            text: format!("o{i}"),
-                            correct: i == 0,
-                            why: "w".into(),
-                        })
-                        .collect(),
-                    revises: None,
-                    checked: None,
-                    excludes: Vec::new(),
-                    corrections: Vec::new(),
-                    retired: None,
-                });
+                let options = (0..4)
+                    .map(|i| Choice {
+                        text: format!("o{i}"),
+                        correct: i == 0,
+                        why: "w".into(),
+                    })
+                    .collect();
+                questions.push(Question::new(
+                    format!("q-{}-{k}", t.id),
+                    (d.number, t.id.clone()),
+                    Difficulty::ALL[k % 3],
+                    format!("Q {} {k}?", t.id),
+                    options,
+                ));
             }
         }
     }

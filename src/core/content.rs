@@ -325,6 +325,32 @@ impl FromStr for Difficulty {
 }
 
 impl Question {
+    /// A question with these words and none of the revision data (no
+    /// `revises`, `checked`, `excludes`, corrections or retirement).
+    pub fn new(
+        id: String,
+        (domain, task): (u8, String),
+        difficulty: Difficulty,
+        stem: String,
+        options: Vec<Choice>,
+    ) -> Question {
+        Question {
+            id,
+            domain,
+            task,
+            difficulty,
+            stem,
+            keep_order: false,
+            references: Vec::new(),
+            options,
+            revises: None,
+            checked: None,
+            excludes: Vec::new(),
+            corrections: Vec::new(),
+            retired: None,
+        }
+    }
+
     /// How many options are correct (1 for single-answer).
     pub fn correct_count(&self) -> usize {
         self.options.iter().filter(|o| o.correct).count()

@@ -157,26 +157,22 @@ fn body_of(q: &Question) -> Body {
 
 fn question_of(head: &Head) -> Question {
     let Head(id, domain, task, difficulty, n, correct, keep_order) = head;
+    let options = (0..*n)
+        .map(|i| Choice {
+            text: String::new(),
+            correct: correct.contains(&i),
+            why: String::new(),
+        })
+        .collect();
     Question {
-        id: id.clone(),
-        domain: *domain,
-        task: task.clone(),
-        difficulty: *difficulty,
-        stem: String::new(),
         keep_order: *keep_order,
-        references: Vec::new(),
-        options: (0..*n)
-            .map(|i| Choice {
-                text: String::new(),
-                correct: correct.contains(&i),
-                why: String::new(),
-            })
-            .collect(),
-        revises: None,
-        checked: None,
-        excludes: Vec::new(),
-        corrections: Vec::new(),
-        retired: None,
+        ..Question::new(
+            id.clone(),
+            (*domain, task.clone()),
+            *difficulty,
+            String::new(),
+            options,
+        )
     }
 }
 

@@ -45,27 +45,20 @@ pub fn sample_exam() -> Exam {
 
 /// A single-answer question whose correct option is `correct`.
 pub fn single_question(id: &str, correct: usize) -> Question {
-    Question {
-        id: id.into(),
-        domain: 1,
-        task: "1.1".into(),
-        difficulty: Difficulty::Medium,
-        stem: format!("Stem of {id}?"),
-        keep_order: false,
-        references: vec![],
-        options: (0..4)
-            .map(|i| Choice {
-                text: format!("Option {i}"),
-                correct: i == correct,
-                why: format!("Because {i}."),
-            })
-            .collect(),
-        revises: None,
-        checked: None,
-        excludes: Vec::new(),
-        corrections: Vec::new(),
-        retired: None,
-    }
+    let options = (0..4)
+        .map(|i| Choice {
+            text: format!("Option {i}"),
+            correct: i == correct,
+            why: format!("Because {i}."),
+        })
+        .collect();
+    Question::new(
+        id.into(),
+        (1, "1.1".into()),
+        Difficulty::Medium,
+        format!("Stem of {id}?"),
+        options,
+    )
 }
 
 /// A five-option multiple-response question.
