@@ -170,11 +170,18 @@ test('with a tracker set up, one tap opens it pre-filled; offline, the same repo
       if (multi && !offline) {
         // Offline, the same question's report is offered as text instead.
         offline = true;
-        await context.setOffline(true);
-        // Away and back through questions whose words are already here.
+        // Away and back through questions whose words are here: first
+        // online (so the other question's words arrive), then offline.
         const away = i === 0 ? 1 : 0;
-        await page.getByRole('button', { name: new RegExp(`^Question ${away + 1}, `) }).click();
-        await page.getByRole('button', { name: new RegExp(`^Question ${i + 1}, `) }).click();
+        const there = page.getByRole('button', { name: new RegExp(`^Question ${away + 1}, `) });
+        const back = page.getByRole('button', { name: new RegExp(`^Question ${i + 1}, `) });
+        await there.click();
+        await expect(page.locator('legend.stem')).not.toHaveText(squash(q.stem));
+        await back.click();
+        await expect(page.getByTestId('feedback')).toBeVisible();
+        await context.setOffline(true);
+        await there.click();
+        await back.click();
         const details = page.getByTestId('feedback').getByTestId('report-text');
         await expect(details).toContainText('offline');
         await details.getByText('Report a problem with this question').click();
