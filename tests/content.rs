@@ -23,7 +23,8 @@ fn shipped_content_is_valid() {
         let archive_source = fs::read_to_string(&archive_path).unwrap_or_default();
         let archive: Bank = toml::from_str(&archive_source).unwrap();
         bank.archived = archive.questions;
-        let mut errors = validate_bank(exam, &bank, &path, &source, today());
+        // As the build checks it: no `checked` date after today's.
+        let mut errors = validate_bank(exam, &bank, &path, &source, clock_today());
         errors.extend(validate_archive(
             exam,
             &bank,
@@ -108,6 +109,14 @@ fn good(id: &str, stem: &str) -> String {
             ("C", false, "c"),
             ("D", false, "d"),
         ],
+    )
+}
+
+fn clock_today() -> Date {
+    Date::of_unix_ms(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX)),
     )
 }
 

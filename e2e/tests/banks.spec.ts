@@ -32,7 +32,11 @@ test('the home page downloads no question bank; an exam its index only; a questi
     // Each is a small part of the bank, whatever the bank's size.
     expect(fs.statSync(path.join(dist, p.replace(/^\//, ''))).size).toBeLessThan(32_000); // re-written questions explain every option at length
   }
-  expect(index).toBeLessThan(40_000);
+  // The index holds every current question's key and, as questions are
+  // revised, the retired ones' heads (so old attempts still resolve): about
+  // 25 KB raw for the current keys, up to ~30 KB more once every question
+  // has been re-written once. Brotli as served is about a tenth of that.
+  expect(index).toBeLessThan(64_000);
 });
 
 /** A copy of the site whose files of one exam's bank are altered. */
