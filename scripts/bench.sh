@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-export PATH="$HOME/.cargo/bin:$PWD/tools/node_modules/.bin:$PATH" TRUNK_SKIP_VERSION_CHECK=true
+export PATH="$PWD/scripts/split:$HOME/.cargo/bin:$PWD/tools/node_modules/.bin:$PATH" TRUNK_SKIP_VERSION_CHECK=true
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
 # Lighthouse 12.2.3, pinned in bench/tools (12.x is the last line for Node

@@ -128,6 +128,29 @@ for exam_id, names in bank_files.items():
     for name in names:
         shutil.copyfile(manifest_path.parent / name, staging / "banks" / name)
 
+# 3b. The split build's loader and page chunks (scripts/split/wasm-bindgen
+#     left them beside the wasm target). The loader imports the app's JS
+#     under the name Trunk gave it: one module instance, whose wasm the
+#     chunks link against.
+app_js = sorted(staging.glob("cert-diagnostic-*.js"))
+if len(app_js) != 1:
+    sys.exit(f"postbuild: expected one cert-diagnostic-*.js in {staging}, found {len(app_js)}")
+linked = re.search(r"""['"]\./(sp-[0-9a-f]{9}\.js)['"]""", app_js[0].read_text(encoding="utf-8"))
+split_dir = target.parent / "split"
+chunks = []
+if linked:
+    split = json.loads((split_dir / "split.json").read_text(encoding="utf-8"))
+    if split["loader"] != linked.group(1):
+        sys.exit(f"postbuild: the app imports {linked.group(1)} but {split_dir} holds {split['loader']}")
+    loader = (split_dir / split["loader"]).read_text(encoding="utf-8")
+    if f'"{split["main_module"]}"' not in loader:
+        sys.exit(f"postbuild: the split loader does not import {split['main_module']}")
+    loader = loader.replace(f'"{split["main_module"]}"', f'"./{app_js[0].name}"')
+    (staging / split["loader"]).write_text(loader, encoding="utf-8")
+    for name in split["chunks"]:
+        shutil.copyfile(split_dir / name, staging / name)
+    chunks = split["chunks"]
+
 # 4. Every route path gets the page, with its first screen; an exam's pages
 #    preload its index.
 catalog = tomllib.loads((ROOT / "content" / "exams.toml").read_text(encoding="utf-8"))
@@ -251,6 +274,6 @@ sw = sw.replace("__CACHE__", "cert-diagnostic-" + digest.hexdigest()[:16])
 sw = sw.replace("__BASE__", base).replace("__FILES__", json.dumps(urls))
 (staging / "sw.js").write_text(sw, encoding="utf-8")
 print(
-    f"postbuild: CSP with the loader's hash; {len(bank_files)} banks; "
+    f"postbuild: CSP with the loader's hash; {len(bank_files)} banks; {len(chunks)} page chunks; "
     f"{len(routes)} route pages; sw.js precaches {len(urls)} files"
 )

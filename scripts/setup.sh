@@ -4,7 +4,7 @@
 # Pins: trunk 0.22.1; wasm-bindgen-cli = Cargo.lock's wasm-bindgen; wasm-opt
 # from npm binaryen 132 (tools/package-lock.json; Debian's binaryen 108 breaks
 # the app); Debian's chromium, chromium-driver and brotli; npm packages by
-# lockfile. See shared/TOOLCHAIN.md for why each pin is what it is.
+# lockfile; wasm-split-cli 0.2.4 (wasm_split_cli_support). See shared/TOOLCHAIN.md for why each pin is what it is.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/tools/node_modules/.bin:$PATH"
@@ -48,6 +48,16 @@ fi
 if ! grep -q "^wasm_bindgen = \"${wb}\"" Trunk.toml; then
   echo "Trunk.toml [tools] wasm_bindgen must equal Cargo.lock's wasm-bindgen (${wb})." >&2
   exit 1
+fi
+
+# 4b. The splitter that cuts the release wasm into one chunk per page
+#     (scripts/split/wasm-bindgen runs it; the crate cargo-leptos uses).
+WASM_SPLIT_VERSION=0.2.4
+# (it has no --version: ask cargo what it installed.)
+if ! command -v wasm-split-cli >/dev/null 2>&1 \
+  || ! cargo install --list | grep -qx "wasm_split_cli_support v${WASM_SPLIT_VERSION}:"; then
+  say "cargo: installing wasm-split-cli ${WASM_SPLIT_VERSION} (about 1 minute)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked --force
 fi
 
 # 5. npm packages, by lockfile, reinstalled only when the lockfile changed.

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-export PATH="$HOME/.cargo/bin:$PWD/tools/node_modules/.bin:$PATH" TRUNK_SKIP_VERSION_CHECK=true
+export PATH="$PWD/scripts/split:$HOME/.cargo/bin:$PWD/tools/node_modules/.bin:$PATH" TRUNK_SKIP_VERSION_CHECK=true
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
@@ -16,6 +16,7 @@ say "format and lints"
 cargo fmt --all -- --check
 cargo clippy --all-targets --quiet -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --lib --bins --quiet -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --lib --bins --features split --quiet -- -D warnings
 # Everything from a link or storage is rendered as text, never as markup.
 if grep -rn "inner_html" src; then
   echo "inner_html is not allowed: render text through the view." >&2

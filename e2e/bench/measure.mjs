@@ -219,8 +219,11 @@ async function makeAttempts(site) {
   await page.getByRole('button', { name: 'Finish and see results' }).click();
   await page.getByTestId('score').waitFor();
   const results = { url: page.url(), store: await readStore(page) };
+  // The link a friend gets: everything rides in the fragment.
+  const sharedUrl = await page.evaluate(() => [...document.querySelectorAll('a, input')]
+    .map((e) => e.href || e.value).find((v) => typeof v === 'string' && v.includes('/shared/#')));
   await context.close();
-  return { quiz, results };
+  return { quiz, results, shared: sharedUrl ? { url: sharedUrl, store: null } : null };
 }
 
 /** What the server wrote from navigation to the first question being
@@ -343,6 +346,57 @@ const site = await serve(dist);
 const attempts = await makeAttempts(site);
 const firstQuestion = await firstQuestionBytes(site, attempts.quiz);
 
+// ---------------------------------------------------------------------------
+// Each entry page, cold (fresh context, no service worker): the bytes the
+// server wrote before the page was usable, and the time to usable on the
+// mobile profile. Usable: the app has replaced the static first screen and
+// drawn the page's own content (the page loads its own code first).
+const mountedAnd = (selector) => `!document.getElementById('first-screen') && !!document.querySelector(${JSON.stringify(selector)})`;
+const entryPages = [
+  { key: 'home', url: `${site.base}/`, store: null, usable: mountedAnd('main .exam-card') },
+  { key: 'exam', url: `${site.base}/exam/${EXAM}/`, store: null, usable: mountedAnd('main h1') },
+  { key: 'question', url: attempts.quiz.url, store: attempts.quiz.store, usable: mountedAnd('.options input') },
+  { key: 'results', url: attempts.results.url, store: attempts.results.store, usable: mountedAnd('[data-testid="score"]') },
+  { key: 'shared', url: attempts.shared?.url, store: null, usable: mountedAnd('main h1') },
+  { key: 'history', url: `${site.base}/history/`, store: attempts.results.store, usable: mountedAnd('main h1') },
+];
+
+async function entryLoad(e, throttled) {
+  const context = await newContext(throttled ? mobile : {});
+  if (e.store) await context.addInitScript(([k, s]) => localStorage.setItem(k, s), [STORE_KEY, e.store]);
+  const page = await context.newPage();
+  if (throttled) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  }
+  site.reset();
+  await page.goto(e.url, { waitUntil: 'commit' });
+  await page.waitForFunction(e.usable, null, { timeout: 60_000, polling: 50 });
+  const ms = await page.evaluate(() => performance.now());
+  const responses = site.sent.map((r) => ({ ...r }));
+  await context.close();
+  return { ms, responses, bytes: responses.reduce((s, r) => s + r.bytes, 0) };
+}
+
+const entry = {};
+for (const e of entryPages) {
+  if (!e.url) { entry[e.key] = { error: 'no link to measure (the results page showed no shared link)' }; continue; }
+  try {
+    const cold = await entryLoad(e, false);
+    const runs = [];
+    for (let i = 0; i < Math.min(RUNS, 3); i++) runs.push((await entryLoad(e, true)).ms);
+    entry[e.key] = { url: e.url, bytes: cold.bytes, responses: cold.responses, mobile_median_ms: Math.round(median(runs)), mobile_runs_ms: runs.map(Math.round) };
+  } catch (err) {
+    entry[e.key] = { error: String(err.message ?? err) };
+  }
+}
+// Every chunk of the split build together, as served (brotli), against the
+// single file it replaced (357 KB brotli when issue 21 was written).
+const wasmTotal = wasmFiles.reduce((s, f) => s + brotli(fs.readFileSync(path.join(dist, f))).length, 0);
+const SINGLE_WASM_BEFORE = 357 * KB;
+
 /** Raw bytes of every file of a build (its size on disk). */
 function siteBytes(dir) {
   return fs.readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -389,7 +443,11 @@ const pages = [
   { key: 'exam', path: `/exam/${EXAM}/`, seed: null },
   { key: 'quiz', path: new URL(attempts.quiz.url).pathname + new URL(attempts.quiz.url).search, seed: attempts.quiz.store, selector: '.options input' },
   { key: 'results', path: new URL(attempts.results.url).pathname + new URL(attempts.results.url).search, seed: attempts.results.store, selector: '[data-testid="score"]' },
+  ...(attempts.shared ? [{ key: 'shared', path: new URL(attempts.shared.url).pathname + new URL(attempts.shared.url).hash, seed: null }] : []),
+  { key: 'history', path: '/history/', seed: attempts.results.store, selector: '[data-testid="attempt-kind"]' },
 ];
+// Issue 21: the pages the app draws may score 95; the static first screens keep 98.
+const perfBudget = { home: 98, exam: 98, quiz: 95, results: 95, shared: 95, history: 95 };
 // What Lighthouse itself saw, from its artifacts: a question's inputs; the
 // results page's link to the explanations. A run that audited an error or
 // empty page does not count.
@@ -532,7 +590,7 @@ function budget(name, figure, op, limit, unit, show = (x) => `${x}${unit}`) {
   budgets.push({ name, figure: measured ? figure : null, op, limit, unit: unit.trim(), measured, pass, miss, shown: measured ? show(figure) : 'not measured', limitShown: show(limit), missShown: show(miss) });
 }
 const kbShow = (x) => kb(x);
-budget('First question bytes (as served, brotli)', firstQuestion.total, '<=', 90 * KB, ' B', kbShow);
+budget('First question bytes (as served, brotli)', firstQuestion.total, '<=', 160 * KB, ' B', kbShow);
 budget('Growth with a 4× bank', scale4 ? scale4.total - firstQuestion.total : null, '<=', 5 * KB, ' B', kbShow);
 budget('First question interactive, mobile, median', timing.mobile_throttled.median_ms, '<=', 1500, ' ms');
 budget('Answer click → next paint, 4× CPU, median', answerPaint.empty_history.median_ms, '<=', 50, ' ms');
@@ -547,11 +605,13 @@ for (const p of pages) {
 }
 for (const p of pages) {
   const m = lh[p.key]?.median ?? {};
-  budget(`Lighthouse performance, ${p.key}`, m.performance, '>=', 98, '');
+  budget(`Lighthouse performance, ${p.key}`, m.performance, '>=', perfBudget[p.key] ?? 98, '');
   budget(`Lighthouse accessibility, ${p.key}`, m.accessibility, '==', 100, '');
   budget(`Lighthouse best practices, ${p.key}`, m.best_practices, '==', 100, '');
   budget(`Lighthouse SEO, ${p.key}`, m.seo, '==', 100, '');
 }
+budget('Shared result bytes before usable', entry.shared?.bytes, '<=', 200 * KB, ' B', kbShow);
+budget('All wasm chunks together (brotli)', wasmTotal, '<=', Math.round(1.25 * SINGLE_WASM_BEFORE), ' B', kbShow);
 // Not a budget, a check: no "name" section in the shipped wasm.
 const nameShips = Object.values(wasmSections).some((s) => s.some((x) => x.name === 'name'));
 
@@ -563,9 +623,10 @@ const line = (b) => `  ${mark(b)}  ${b.name.padEnd(44)} ${b.shown.padStart(12)} 
 
 console.log(`\nBuild: ${dist}`);
 console.log('Wasm custom sections (info):');
-for (const [f, secs] of Object.entries(wasmSections)) {
-  console.log(`  ${f}: ${secs.length ? secs.map((s) => `${s.name} ${s.bytes} B`).join(', ') : 'none'}`);
+for (const [f, secs] of Object.entries(wasmSections).filter(([, s]) => s.length)) {
+  console.log(`  ${f}: ${secs.map((s) => `${s.name} ${s.bytes} B`).join(', ')}`);
 }
+console.log(`  (${Object.values(wasmSections).filter((s) => !s.length).length} of ${wasmFiles.length} wasm files have none)`);
 console.log(`  ${nameShips ? 'FAIL' : 'PASS'}  no "name" section ships`);
 
 console.log('\nWhat the quiz page names, static (raw / gzip -9 / brotli q11; info):');
@@ -597,6 +658,14 @@ console.log(line(budgets[3]));
 console.log(line(budgets[4]));
 console.log(line(budgets[5]));
 
+console.log('\n4b. Each entry page, cold: bytes before usable (brotli, as served), and time to usable on the mobile profile (median of up to 3):');
+for (const e of entryPages) {
+  const r = entry[e.key];
+  console.log(`  ${e.key.padEnd(10)} ${r.error ? `not measured: ${r.error}` : `${kb(r.bytes).padStart(10)}  ${String(r.mobile_median_ms).padStart(6)} ms  (${r.responses.length} requests; runs ${r.mobile_runs_ms.join(', ')})`}`);
+}
+console.log(`  all wasm chunks together: ${kb(wasmTotal)} in ${wasmFiles.length} files (the single file was ${kb(SINGLE_WASM_BEFORE)})`);
+for (const b of budgets.filter((x) => x.name.startsWith('Shared result') || x.name.startsWith('All wasm'))) console.log(line(b));
+
 console.log(`\n5–6. Lighthouse 12.2.3, mobile, simulated throttling, median of ${RUNS_LH} per page:`);
 if (lighthouseError) console.log(`  ${lighthouseError}`);
 for (const p of pages) {
@@ -606,7 +675,7 @@ for (const p of pages) {
   console.log(`  ${p.key}: ${r.url}  (${r.valid_runs} of ${r.runs.length} runs valid${note})`);
   if (r.median) console.log(`    medians: LCP ${r.median.lcp_ms} ms, total blocking time ${r.median.tbt_ms} ms, speed index ${r.median.si_ms} ms`);
 }
-for (const b of budgets.slice(6)) console.log(line(b));
+for (const b of budgets.slice(6).filter((x) => x.name.startsWith('FCP') || x.name.startsWith('CLS') || x.name.startsWith('Lighthouse'))) console.log(line(b));
 
 const met = budgets.filter((b) => b.pass).length;
 const unmeasured = budgets.filter((b) => !b.measured).length;
@@ -624,6 +693,9 @@ const report = {
   runs: RUNS,
   runs_lh: RUNS_LH,
   first_question: firstQuestion,
+  entry_pages: entry,
+  wasm_total_brotli: wasmTotal,
+  wasm_files: wasmFiles.length,
   scale4: scale4 ?? { measured: false, dist: distScale4, why: scale4Missing },
   static_files: files,
   wasm_custom_sections: wasmSections,

@@ -379,8 +379,13 @@ impl Attempt {
         now_ms.max(self.updated_ms).max(self.started_ms)
     }
 
-    /// Milliseconds left on the clock (None when untimed).
+    /// Milliseconds left on the clock (None when untimed, or finished: a
+    /// finished attempt's clock has stopped, and reopening it must not
+    /// finish it a second time).
     pub fn remaining_ms(&self, now_ms: u64) -> Option<u64> {
+        if self.is_finished() {
+            return None;
+        }
         self.timer
             .map(|t| t.deadline_ms.saturating_sub(self.clock(now_ms)))
     }

@@ -693,6 +693,9 @@ mod tests {
         assert_eq!(a.finished_ms, Some(deadline));
         assert!(a.timed_out && a.summary.is_none());
         assert_eq!(a.time_used_ms(deadline + 5), 90 * 60_000);
+        // Its clock has stopped: reopening its page shows no clock that
+        // could finish it again.
+        assert_eq!(a.remaining_ms(deadline + 86_400_000), None);
         assert!(store.score_pending(&exam, &bank));
         assert!(store.attempt(&id).unwrap().summary.is_some());
         assert!(!store.score_pending(&exam, &bank), "nothing left to score");

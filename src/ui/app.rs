@@ -8,22 +8,20 @@ use crate::ui::components::site_header::SiteHeader;
 use crate::ui::components::storage_notice::StorageNotice;
 use crate::ui::components::update_banner::UpdateBanner;
 use crate::ui::offline::{self, UpdateReady};
-use crate::ui::pages::changes::ChangesPage;
-use crate::ui::pages::exam_start::ExamStartPage;
-use crate::ui::pages::history::HistoryPage;
-use crate::ui::pages::home::HomePage;
+use crate::ui::page_routes::{
+    self, ChangesRoute, ExamStartRoute, HistoryRoute, HomeRoute, PracticeRoute, QuizRoute,
+    ResultsRoute, SharedRoute,
+};
 use crate::ui::pages::not_found::NotFound;
-use crate::ui::pages::practice::PracticePage;
-use crate::ui::pages::quiz::QuizPage;
-use crate::ui::pages::results::ResultsPage;
-use crate::ui::pages::shared::SharedPage;
 use crate::ui::persist;
-use crate::ui::platform::{after_paint, base_path, measured, now_ms, page_hidden, persist_storage};
+use crate::ui::platform::{
+    after_paint, base_path, measured, now_ms, page_hidden, persist_storage, when_idle,
+};
 use crate::ui::state::{AppStore, Persistence, StorageNotes};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{path, Lazy};
 
 /// The whole app: loads the store, keeps it saved, and routes.
 #[component]
@@ -89,6 +87,8 @@ pub fn App() -> impl IntoView {
             });
         }
     });
+    // The other pages' code, fetched while nothing else is going on.
+    after_paint(|| when_idle(page_routes::prefetch_all));
     let update_ready = RwSignal::new(false);
     provide_context(UpdateReady(update_ready));
     offline::register(update_ready);
@@ -161,14 +161,14 @@ pub fn App() -> impl IntoView {
             <StorageNotice/>
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound/> }>
-                    <Route path=path!("/") view=HomePage/>
-                    <Route path=path!("/history") view=HistoryPage/>
-                    <Route path=path!("/changes") view=ChangesPage/>
-                    <Route path=path!("/shared") view=SharedPage/>
-                    <Route path=path!("/exam/:exam") view=ExamStartPage/>
-                    <Route path=path!("/exam/:exam/quiz") view=QuizPage/>
-                    <Route path=path!("/exam/:exam/practice") view=PracticePage/>
-                    <Route path=path!("/exam/:exam/results") view=ResultsPage/>
+                    <Route path=path!("/") view={Lazy::<HomeRoute>::new()}/>
+                    <Route path=path!("/history") view={Lazy::<HistoryRoute>::new()}/>
+                    <Route path=path!("/changes") view={Lazy::<ChangesRoute>::new()}/>
+                    <Route path=path!("/shared") view={Lazy::<SharedRoute>::new()}/>
+                    <Route path=path!("/exam/:exam") view={Lazy::<ExamStartRoute>::new()}/>
+                    <Route path=path!("/exam/:exam/quiz") view={Lazy::<QuizRoute>::new()}/>
+                    <Route path=path!("/exam/:exam/practice") view={Lazy::<PracticeRoute>::new()}/>
+                    <Route path=path!("/exam/:exam/results") view={Lazy::<ResultsRoute>::new()}/>
                 </Routes>
             </main>
             <SiteFooter/>

@@ -6,6 +6,7 @@ pub mod banks;
 pub mod components;
 pub mod error;
 pub mod offline;
+pub mod page_routes;
 pub mod pages;
 pub mod persist;
 pub mod platform;

@@ -182,7 +182,7 @@ pub async fn persist_storage(ask: bool) -> Option<bool> {
 }
 
 /// Takes away the static first screen that every page carries
-/// (scripts/postbuild.py), just before the app mounts in its place: in the
+/// (scripts/postbuild.py), as the page drawn in its place is mounted: in the
 /// same task, so no frame shows neither, or both.
 pub fn remove_first_screen() {
     if let Some(el) = web_sys::window()
@@ -216,6 +216,30 @@ pub fn page_hidden() -> bool {
 pub fn after_paint(f: impl FnOnce() + 'static) {
     use leptos::prelude::{request_animation_frame, set_timeout};
     request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
+}
+
+/// Loads the page again from the address bar's URL.
+pub fn reload() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().reload();
+    }
+}
+
+/// Runs `f` once the browser has nothing more urgent to do (Safari, without
+/// `requestIdleCallback`, after a short wait instead).
+pub fn when_idle(f: impl FnOnce() + 'static) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let idle = js_sys::Reflect::has(&window, &"requestIdleCallback".into()).unwrap_or(false);
+    if idle {
+        let callback = Closure::once_into_js(f);
+        let _ = window.request_idle_callback(callback.unchecked_ref());
+    } else {
+        leptos::prelude::set_timeout(f, std::time::Duration::from_secs(2));
+    }
 }
 
 /// Runs `f` as a User Timing measure called `name`, so DevTools and the

@@ -8,6 +8,7 @@ use leptos_router::components::A;
 #[component]
 pub fn NotFound() -> impl IntoView {
     crate::ui::platform::set_title("Page not found · Cert Diagnostic");
+    crate::ui::platform::remove_first_screen();
     view! {
         <section class="panel">
             <h1 id="page-title" tabindex="-1">"This page doesn't exist"</h1>

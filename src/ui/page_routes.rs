@@ -1,0 +1,138 @@
+//! Each page as a route of its own. In the split build (feature `split`,
+//! which `index.html` asks Trunk for) every page's code becomes a separate
+//! WebAssembly chunk, fetched the first time its route is entered, so a
+//! page loads only its own code. Without the feature (native tests, the
+//! browser component tests, a plain `cargo build`) the same routes are
+//! linked into the one module: the app behaves the same either way.
+
+use crate::ui::pages::changes::ChangesPage;
+use crate::ui::pages::exam_start::ExamStartPage;
+use crate::ui::pages::history::HistoryPage;
+use crate::ui::pages::home::HomePage;
+use crate::ui::pages::practice::PracticePage;
+use crate::ui::pages::quiz::QuizPage;
+use crate::ui::pages::results::ResultsPage;
+use crate::ui::pages::shared::SharedPage;
+use crate::ui::platform::{reload, remove_first_screen};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::LazyRoute;
+
+/// The page's view, in place of the static first screen the HTML came with
+/// (scripts/postbuild.py). That copy stays until the page's own code has
+/// arrived and drawn it, and the app around it stays hidden until then
+/// (style/main.css), so nothing on screen moves while a chunk loads.
+fn page_view(view: AnyView) -> AnyView {
+    remove_first_screen();
+    view
+}
+
+/// The page shown when a page's code could not be fetched (a dropped
+/// connection on a first visit): the app stays alive, and going to the page
+/// again, or reloading, tries once more.
+fn unavailable_view() -> AnyView {
+    remove_first_screen();
+    view! {
+        <section class="panel" role="alert">
+            <h1 id="page-title" tabindex="-1">"This page could not be loaded"</h1>
+            <p>"Its code did not arrive: the connection may have dropped. Your saved progress is untouched."</p>
+            <p><button class="button primary" type="button" on:click=|_| reload()>"Try again"</button></p>
+        </section>
+    }
+    .into_any()
+}
+
+/// A page's code that could not be fetched.
+pub struct Unavailable;
+
+impl From<leptos::wasm_split::SplitLoaderError> for Unavailable {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        Unavailable
+    }
+}
+
+/// Declares `$route`, the route that shows the page component `$page`; in
+/// the split build its code is the chunk `$chunk`, fetched by `$fetch`.
+// rustfmt re-indents attribute arguments inside a macro on every run.
+#[rustfmt::skip]
+macro_rules! page_route {
+    ($route:ident, $page:ident, $chunk:ident, $fetch:ident) => {
+        #[doc = concat!("The route that shows [`", stringify!($page), "`].")]
+        pub struct $route;
+
+        // A chunk that fails to arrive is an error to show, never a panic
+        // (which would stop the whole app): hence `fallible`, not
+        // leptos's `lazy_route`.
+        #[cfg(feature = "split")]
+        #[leptos::wasm_split::wasm_split(
+            $chunk,
+            wasm_split_path = ::leptos::wasm_split,
+            preload($fetch),
+            fallible
+        )]
+        fn $chunk(this: $route) -> Result<AnyView, Unavailable> {
+            let $route = this;
+            Ok(page_view(view! { <$page/> }.into_any()))
+        }
+
+        #[cfg(not(feature = "split"))]
+        #[allow(clippy::unnecessary_wraps, clippy::unused_async)]
+        async fn $chunk(this: $route) -> Result<AnyView, Unavailable> {
+            let $route = this;
+            Ok(page_view(view! { <$page/> }.into_any()))
+        }
+
+        #[cfg(not(feature = "split"))]
+        #[allow(clippy::unnecessary_wraps, clippy::unused_async)]
+        async fn $fetch() -> Result<(), Unavailable> {
+            Ok(())
+        }
+
+        impl LazyRoute for $route {
+            fn data() -> Self {
+                $route
+            }
+
+            async fn view(this: Self) -> AnyView {
+                $chunk(this)
+                    .await
+                    .unwrap_or_else(|Unavailable| unavailable_view())
+            }
+
+            async fn preload() {
+                // A prefetch that fails is tried again when the page is opened.
+                let _ = $fetch().await;
+            }
+        }
+    };
+}
+
+page_route!(HomeRoute, HomePage, home_chunk, fetch_home);
+page_route!(HistoryRoute, HistoryPage, history_chunk, fetch_history);
+page_route!(ChangesRoute, ChangesPage, changes_chunk, fetch_changes);
+page_route!(SharedRoute, SharedPage, shared_chunk, fetch_shared);
+page_route!(
+    ExamStartRoute,
+    ExamStartPage,
+    exam_start_chunk,
+    fetch_exam_start
+);
+page_route!(QuizRoute, QuizPage, quiz_chunk, fetch_quiz);
+page_route!(PracticeRoute, PracticePage, practice_chunk, fetch_practice);
+page_route!(ResultsRoute, ResultsPage, results_chunk, fetch_results);
+
+/// Fetches every page's code while the browser has nothing better to do,
+/// so the next page opens at once (and works offline: the service worker
+/// keeps what was fetched). A page already loaded costs nothing.
+pub fn prefetch_all() {
+    spawn_local(async {
+        HomeRoute::preload().await;
+        ExamStartRoute::preload().await;
+        QuizRoute::preload().await;
+        ResultsRoute::preload().await;
+        PracticeRoute::preload().await;
+        HistoryRoute::preload().await;
+        SharedRoute::preload().await;
+        ChangesRoute::preload().await;
+    });
+}
