@@ -9,14 +9,12 @@ use crate::ui::components::storage_notice::StorageNotice;
 use crate::ui::components::update_banner::UpdateBanner;
 use crate::ui::offline::{self, UpdateReady};
 use crate::ui::page_routes::{
-    self, ChangesRoute, ExamStartRoute, HistoryRoute, HomeRoute, PracticeRoute, QuizRoute,
-    ResultsRoute, SharedRoute,
+    ChangesRoute, ExamStartRoute, HistoryRoute, HomeRoute, PracticeRoute, QuizRoute, ResultsRoute,
+    SharedRoute,
 };
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::persist;
-use crate::ui::platform::{
-    after_paint, base_path, measured, now_ms, page_hidden, persist_storage, when_idle,
-};
+use crate::ui::platform::{after_paint, base_path, measured, now_ms, page_hidden, persist_storage};
 use crate::ui::state::{AppStore, Persistence, StorageNotes};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -87,8 +85,6 @@ pub fn App() -> impl IntoView {
             });
         }
     });
-    // The other pages' code, fetched while nothing else is going on.
-    after_paint(|| when_idle(page_routes::prefetch_all));
     let update_ready = RwSignal::new(false);
     provide_context(UpdateReady(update_ready));
     offline::register(update_ready);

@@ -15,7 +15,6 @@ use crate::ui::pages::results::ResultsPage;
 use crate::ui::pages::shared::SharedPage;
 use crate::ui::platform::{reload, remove_first_screen};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::LazyRoute;
 
 /// The page's view, in place of the static first screen the HTML came with
@@ -120,19 +119,3 @@ page_route!(
 page_route!(QuizRoute, QuizPage, quiz_chunk, fetch_quiz);
 page_route!(PracticeRoute, PracticePage, practice_chunk, fetch_practice);
 page_route!(ResultsRoute, ResultsPage, results_chunk, fetch_results);
-
-/// Fetches every page's code while the browser has nothing better to do,
-/// so the next page opens at once (and works offline: the service worker
-/// keeps what was fetched). A page already loaded costs nothing.
-pub fn prefetch_all() {
-    spawn_local(async {
-        HomeRoute::preload().await;
-        ExamStartRoute::preload().await;
-        QuizRoute::preload().await;
-        ResultsRoute::preload().await;
-        PracticeRoute::preload().await;
-        HistoryRoute::preload().await;
-        SharedRoute::preload().await;
-        ChangesRoute::preload().await;
-    });
-}

@@ -225,23 +225,6 @@ pub fn reload() {
     }
 }
 
-/// Runs `f` once the browser has nothing more urgent to do (Safari, without
-/// `requestIdleCallback`, after a short wait instead).
-pub fn when_idle(f: impl FnOnce() + 'static) {
-    use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsCast;
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let idle = js_sys::Reflect::has(&window, &"requestIdleCallback".into()).unwrap_or(false);
-    if idle {
-        let callback = Closure::once_into_js(f);
-        let _ = window.request_idle_callback(callback.unchecked_ref());
-    } else {
-        leptos::prelude::set_timeout(f, std::time::Duration::from_secs(2));
-    }
-}
-
 /// Runs `f` as a User Timing measure called `name`, so DevTools and the
 /// benchmark see what it costs. Nothing leaves the browser.
 pub fn measured<T>(name: &str, f: impl FnOnce() -> T) -> T {
