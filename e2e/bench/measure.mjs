@@ -241,9 +241,11 @@ async function firstQuestionBytes(site, attempt) {
 }
 
 /** ms from navigation to the first question interactive, cold. */
-async function timeToQuestion(site, attempt, throttled) {
+/** A fresh context (cold cache, no service worker) holding `store`, on the
+ *  mobile profile when `throttled`, and its page. */
+async function coldPage(store, throttled) {
   const context = await newContext(throttled ? mobile : {});
-  await context.addInitScript(([k, s]) => localStorage.setItem(k, s), [STORE_KEY, attempt.store]);
+  if (store) await context.addInitScript(([k, s]) => localStorage.setItem(k, s), [STORE_KEY, store]);
   const page = await context.newPage();
   if (throttled) {
     const cdp = await context.newCDPSession(page);
@@ -251,6 +253,11 @@ async function timeToQuestion(site, attempt, throttled) {
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   }
+  return { context, page };
+}
+
+async function timeToQuestion(site, attempt, throttled) {
+  const { context, page } = await coldPage(attempt.store, throttled);
   await page.goto(attempt.url, { waitUntil: 'commit' });
   await page.locator('.options input').first().waitFor({ state: 'attached', timeout: 60_000 });
   // performance.now() counts from the navigation's start.
@@ -353,26 +360,17 @@ const firstQuestion = await firstQuestionBytes(site, attempts.quiz);
 // drawn the page's own content (the page loads its own code first).
 // A function and its argument, not a string: the page's CSP forbids eval.
 const drawn = (selector) => !document.getElementById('first-screen') && !!document.querySelector(selector);
-const mountedAnd = (selector) => selector;
 const entryPages = [
-  { key: 'home', url: `${site.base}/`, store: null, usable: mountedAnd('main .exam-card') },
-  { key: 'exam', url: `${site.base}/exam/${EXAM}/`, store: null, usable: mountedAnd('main h1') },
-  { key: 'question', url: attempts.quiz.url, store: attempts.quiz.store, usable: mountedAnd('.options input') },
-  { key: 'results', url: attempts.results.url, store: attempts.results.store, usable: mountedAnd('[data-testid="score"]') },
-  { key: 'shared', url: attempts.shared?.url, store: null, usable: mountedAnd('main h1') },
-  { key: 'history', url: `${site.base}/history/`, store: attempts.results.store, usable: mountedAnd('main h1') },
+  { key: 'home', url: `${site.base}/`, store: null, usable: 'main .exam-card' },
+  { key: 'exam', url: `${site.base}/exam/${EXAM}/`, store: null, usable: 'main h1' },
+  { key: 'question', url: attempts.quiz.url, store: attempts.quiz.store, usable: '.options input' },
+  { key: 'results', url: attempts.results.url, store: attempts.results.store, usable: '[data-testid="score"]' },
+  { key: 'shared', url: attempts.shared?.url, store: null, usable: 'main h1' },
+  { key: 'history', url: `${site.base}/history/`, store: attempts.results.store, usable: 'main h1' },
 ];
 
 async function entryLoad(e, throttled) {
-  const context = await newContext(throttled ? mobile : {});
-  if (e.store) await context.addInitScript(([k, s]) => localStorage.setItem(k, s), [STORE_KEY, e.store]);
-  const page = await context.newPage();
-  if (throttled) {
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  }
+  const { context, page } = await coldPage(e.store, throttled);
   site.reset();
   await page.goto(e.url, { waitUntil: 'commit' });
   await page.waitForFunction(drawn, e.usable, { timeout: 60_000, polling: 50 });
