@@ -51,11 +51,12 @@ impl From<leptos::wasm_split::SplitLoaderError> for Unavailable {
 }
 
 /// Declares `$route`, the route that shows the page component `$page`; in
-/// the split build its code is the chunk `$chunk`, fetched by `$fetch`.
+/// the split build its code goes into the chunk `$module` (entered through
+/// `$chunk`), fetched by `$fetch`.
 // rustfmt re-indents attribute arguments inside a macro on every run.
 #[rustfmt::skip]
 macro_rules! page_route {
-    ($route:ident, $page:ident, $chunk:ident, $fetch:ident) => {
+    ($route:ident, $page:ident, $module:ident, $chunk:ident, $fetch:ident) => {
         #[doc = concat!("The route that shows [`", stringify!($page), "`].")]
         pub struct $route;
 
@@ -64,7 +65,7 @@ macro_rules! page_route {
         // leptos's `lazy_route`.
         #[cfg(feature = "split")]
         #[leptos::wasm_split::wasm_split(
-            $chunk,
+            $module,
             wasm_split_path = ::leptos::wasm_split,
             preload($fetch),
             fallible
@@ -106,16 +107,50 @@ macro_rules! page_route {
     };
 }
 
-page_route!(HomeRoute, HomePage, home_chunk, fetch_home);
-page_route!(HistoryRoute, HistoryPage, history_chunk, fetch_history);
-page_route!(ChangesRoute, ChangesPage, changes_chunk, fetch_changes);
-page_route!(SharedRoute, SharedPage, shared_chunk, fetch_shared);
+// Pages are grouped by the journeys that open them, one chunk per group:
+// code that several groups use becomes a chunk of its own for each set of
+// groups, so one chunk per page cut the wasm finer than a page needs and a
+// page needed 40-80 requests (README, benchmark). Three groups keep that to
+// four chunks at most.
+//
+// Browsing: the pages a visitor reads before and between attempts.
+page_route!(HomeRoute, HomePage, browse, home_chunk, fetch_home);
+page_route!(
+    HistoryRoute,
+    HistoryPage,
+    browse,
+    history_chunk,
+    fetch_history
+);
+page_route!(
+    ChangesRoute,
+    ChangesPage,
+    browse,
+    changes_chunk,
+    fetch_changes
+);
 page_route!(
     ExamStartRoute,
     ExamStartPage,
+    browse,
     exam_start_chunk,
     fetch_exam_start
 );
-page_route!(QuizRoute, QuizPage, quiz_chunk, fetch_quiz);
-page_route!(PracticeRoute, PracticePage, practice_chunk, fetch_practice);
-page_route!(ResultsRoute, ResultsPage, results_chunk, fetch_results);
+// An attempt: answering, practising, and its results.
+page_route!(QuizRoute, QuizPage, attempt, quiz_chunk, fetch_quiz);
+page_route!(
+    PracticeRoute,
+    PracticePage,
+    attempt,
+    practice_chunk,
+    fetch_practice
+);
+page_route!(
+    ResultsRoute,
+    ResultsPage,
+    attempt,
+    results_chunk,
+    fetch_results
+);
+// A result a friend shared: opened alone, often on a phone.
+page_route!(SharedRoute, SharedPage, shared, shared_chunk, fetch_shared);
