@@ -204,16 +204,21 @@ fn main() {
 }
 
 /// The bank with `n` times the questions: each copy gets new ids in the
-/// same shape (`clf-1.1-101` for the first copy of `clf-1.1-001`), so the
-/// index grows as a real bank's would.
+/// same shape (`clf-1.1-101` for the first copy of `clf-1.1-001`,
+/// `clf-1.1-101-r2` of `clf-1.1-001-r2`), so the index grows as a real
+/// bank's would.
 fn scaled(bank: &Bank, n: usize) -> Bank {
     let mut out = bank.clone();
     for copy in 1..n {
         for q in &bank.questions {
             let mut q = q.clone();
-            let (stem_id, number) = q.id.rsplit_once('-').unwrap_or((&q.id, "0"));
+            let (base, revision) = match q.id.rsplit_once("-r") {
+                Some((base, r)) if r.parse::<u32>().is_ok() => (base, format!("-r{r}")),
+                _ => (q.id.as_str(), String::new()),
+            };
+            let (stem_id, number) = base.rsplit_once('-').unwrap_or((base, "0"));
             let number: usize = number.parse().unwrap_or(0);
-            q.id = format!("{stem_id}-{}", number + 100 * copy);
+            q.id = format!("{stem_id}-{:03}{revision}", number + 100 * copy);
             q.stem = format!("{} (copy {copy})", q.stem);
             out.questions.push(q);
         }
