@@ -51,7 +51,8 @@ def main(path):
         if qid in ids:
             errors.append(f"{qid}: id used twice")
         ids.add(qid)
-        for key in ("id", "revises", "domain", "task", "difficulty", "stem", "option"):
+        # `revises` only for a re-write; a new question (bank growth) has none.
+        for key in ("id", "domain", "task", "difficulty", "stem", "option"):
             if key not in q:
                 errors.append(f"{qid}: missing {key}")
         opts = q.get("option", [])

@@ -3,7 +3,10 @@
 
 Usage: merge_batch.py BATCH_FILE --on YYYY-MM-DD --why "one line"
 
-Every question of the batch names the question it replaces (`revises`).
+A question of the batch either names the question it replaces (`revises`)
+or is new (bank growth: it goes after the last question of its task, with
+`checked = <on>`; its id must not be in the bank or the archive).
+A question that revises another:
 That question moves, whole and word for word, to content/archive/<exam>.toml
 with `retired = { on, why, replaced_by }`, so that attempts, review cards and
 links made with it still show what was asked; the new question takes its
@@ -68,7 +71,18 @@ def main():
     pre, old_blocks = blocks(bank_path.read_text())
     by_id = {block_id(b): k for k, (b, _) in enumerate(old_blocks)}
     archived = []
+    added = {}
     for q, (block, _) in zip(new_qs, new_blocks):
+        if "revises" not in q:
+            # A new question (bank growth): it goes after the last question
+            # of its task, so the bank stays grouped by task.
+            if q["id"] in by_id:
+                raise SystemExit(f"{q['id']} is already in {bank_path}")
+            new_block = block.rstrip()
+            if "checked" not in q:
+                new_block = re.sub(r'^(task\s*=\s*"[^"]+"\n)', lambda m: m.group(1) + f"checked = {toml_str(args.on)}\n", new_block + "\n", count=1, flags=re.M).rstrip()
+            added.setdefault(q["task"], []).append(new_block)
+            continue
         old = q["revises"]
         if old not in by_id:
             raise SystemExit(f"{q['id']} revises {old}, which is not in {bank_path}")
@@ -80,9 +94,22 @@ def main():
         if "checked" not in q:
             new_block = re.sub(r'^(revises\s*=\s*"[^"]+"\n)', lambda m: m.group(1) + f"checked = {toml_str(args.on)}\n", new_block + "\n", count=1, flags=re.M).rstrip()
         old_blocks[k] = (new_block, tail)
+    last_of_task = {}
+    for k, (block, _) in enumerate(old_blocks):
+        m = re.search(r'^task\s*=\s*"([^"]+)"', block, re.M)
+        if m:
+            last_of_task[m.group(1)] = k
+    for task in added:
+        if task not in last_of_task:
+            raise SystemExit(f"task {task} has no question in {bank_path} to place new ones after")
     lines = list(pre)
-    for block, tail in old_blocks:
-        lines += block.split("\n") + (tail or [""])
+    for k, (block, tail) in enumerate(old_blocks):
+        lines += block.split("\n")
+        for task, news in added.items():
+            if last_of_task[task] == k:
+                for nb in news:
+                    lines += ["", ""] + nb.split("\n")
+        lines += tail or [""]
     text = "\n".join(lines).rstrip("\n") + "\n"
     bank_path.write_text(text)
     if archive_path.exists():
@@ -93,9 +120,12 @@ def main():
             "# attempts, review cards and links made with them still show what was asked.\n"
             "# Never drawn again; ids never reused. Written by scripts/merge_batch.py.\n\n"
         )
-    archive_path.parent.mkdir(exist_ok=True)
-    archive_path.write_text(archive + "\n\n".join(archived) + "\n")
-    print(f"{len(archived)} questions of {batch_path.name} landed in {bank_path.name}; originals archived")
+    if archived:
+        archive_path.parent.mkdir(exist_ok=True)
+        archive_path.write_text(archive + "\n\n".join(archived) + "\n")
+    n_new = sum(len(v) for v in added.values())
+    print(f"{len(archived) + n_new} questions of {batch_path.name} landed in {bank_path.name}: "
+          f"{len(archived)} re-written (originals archived), {n_new} new")
 
 
 if __name__ == "__main__":

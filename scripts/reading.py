@@ -11,7 +11,8 @@
   reading.py summary OUT_DIR
       the batch's figures for REVIEW.md, each question in its final form:
       a first reading (OUT_DIR) for the questions not changed after it, the
-      second reading (OUT_DIR/r2) for those changed (OUT_DIR/changed.txt)
+      latest fresh reading of each question in the form it was read: round k
+      (OUT_DIR/r<k>) read what the fix before it changed, or the whole batch
   reading.py score OUT_DIR options-only|blind ANSWERS_FILE
       compares a reader's answers with the keys and prints the figures
       REVIEW.md records: hits (options-only) or agreement (blind), the
@@ -118,8 +119,12 @@ def summary(out):
         b = marks(reread, reread / "answers-blind.txt")
         print(f"round {k}: {len(changed)} changed; read again: options-only {sum(h for h, _ in o.values())}/{len(o)}, "
               f"blind agreement {sum(h for h, _ in b.values())}/{len(b)}")
-        final_o.update({q: o[q] for q in changed if q in o})
-        final_b.update({q: b[q] for q in changed if q in b})
+        # A round's reading is of the batch as it stood after the fixes
+        # before it, so every question it read (the changed ones, or the
+        # whole batch when a reading had to be redone) counts in that form;
+        # a later round overrides what it changes and reads again.
+        final_o.update(o)
+        final_b.update(b)
     hits = sum(h for h, _ in final_o.values())
     cued = [q for q, (_, c) in final_o.items() if c]
     agree = sum(h for h, _ in final_b.values())
