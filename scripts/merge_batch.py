@@ -94,6 +94,27 @@ def main():
         if "checked" not in q:
             new_block = re.sub(r'^(revises\s*=\s*"[^"]+"\n)', lambda m: m.group(1) + f"checked = {toml_str(args.on)}\n", new_block + "\n", count=1, flags=re.M).rstrip()
         old_blocks[k] = (new_block, tail)
+    # `excludes` is symmetric (content.md): a batch question that names a
+    # bank question gets the reverse entry written into that question.
+    batch_ids = {q["id"] for q in new_qs}
+    for q in new_qs:
+        for other in q.get("excludes", []):
+            if other in batch_ids:
+                continue
+            if other not in by_id:
+                raise SystemExit(f"{q['id']} excludes {other}, which is neither in the batch nor in {bank_path}")
+            k = by_id[other]
+            block, tail = old_blocks[k]
+            m = re.search(r'^excludes\s*=\s*\[(.*)\]\s*$', block, re.M)
+            if m:
+                listed = re.findall(r'"([^"]+)"', m.group(1))
+                if q["id"] not in listed:
+                    listed.append(q["id"])
+                    line = "excludes = [" + ", ".join(toml_str(x) for x in listed) + "]"
+                    block = block[: m.start()] + line + block[m.end():]
+            else:
+                block = re.sub(r'^(task\s*=\s*"[^"]+"\n)', lambda mm: mm.group(1) + f"excludes = [{toml_str(q['id'])}]\n", block, count=1, flags=re.M)
+            old_blocks[k] = (block, tail)
     last_of_task = {}
     for k, (block, _) in enumerate(old_blocks):
         m = re.search(r'^task\s*=\s*"([^"]+)"', block, re.M)

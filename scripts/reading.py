@@ -111,7 +111,7 @@ def summary(out):
         reread = out / f"r{k}"
         if not listed.exists():
             break
-        changed = set(re.findall(r"[a-z0-9.-]+-r\d+", listed.read_text()))
+        changed = set(re.findall(r"[a-z]+-\d+\.\d+-\d{3}(?:-r\d+)?", listed.read_text()))
         if not (reread / "answers-options.txt").exists():
             print(f"round {k}: {len(changed)} changed, not read again yet")
             break
