@@ -1,0 +1,23 @@
+#!/usr/bin/env python3
+"""gen_writer.py BATCH EXAM TASK [FIRST LAST]  -> brief-BATCH.md"""
+import sys
+b, exam, task = sys.argv[1:4]
+rng = sys.argv[4:6]
+code = {"clf-c02": "CLF-C02", "aip-c01": "AIP-C01"}[exam]
+level = ("CLF-C02 is foundational: recognise and apply one concept in a short scenario; "
+         "difficulty honest (easy = one fact; medium = apply a concept; hard = close alternatives)."
+         if exam == "clf-c02" else
+         "AIP-C01 is professional: a scenario with at least two constraints where two or more "
+         "options would work in general and only the key meets all of them; recall of a single "
+         "setting at most one question in ten; difficulty honest, mostly medium and hard.")
+t = open("WRITER.md").read()
+t = (t.replace("<BATCH>", b).replace("<EXAM>", exam).replace("<TASK>", task)
+      .replace("<CODE>", code).replace("<LEVEL>", level))
+if rng:
+    t = t.replace(f'every\n   [[question]] whose `task = "{task}"`.',
+                  f'ONLY the\n   [[question]] blocks whose id is {exam[:3]}-{task}-{rng[0]} to {exam[:3]}-{task}-{rng[1]} '
+                  f'(inclusive; another writer does the rest of task {task} in parallel, so stay on your ids; '
+                  f'avoid the rest of the task\'s originals\' exact scenarios).')
+    assert "ONLY the" in t
+open(f"brief-{b}.md", "w").write(t)
+print(f"brief-{b}.md")
