@@ -1,6 +1,6 @@
 // Issue 21: each page loads only its own code. The release build splits the
-// WebAssembly by group of pages (src/ui/page_routes.rs: browsing, an attempt,
-// a shared result; scripts/split/wasm-bindgen); a page fetches its group's
+// WebAssembly by group of pages (src/ui/page_routes.rs: browsing, answering,
+// an attempt's results, a shared result; scripts/split/wasm-bindgen); a page fetches its group's
 // chunk first and the others only once it is up, and a chunk that does not
 // arrive is a message, never a dead app.
 import fs from 'node:fs';
@@ -15,13 +15,13 @@ const chunk = (group: string) => {
 };
 
 test('the build has one chunk per group of pages, named by its content, and few in all', async () => {
-  for (const group of ['browse', 'attempt', 'shared']) {
+  for (const group of ['browse', 'attempt', 'finish', 'shared']) {
     expect(chunk(group)).toMatch(/-[0-9a-f]{16}\.wasm$/);
   }
-  // Code that several groups share is a chunk per set of groups: with three
-  // groups, at most four such chunks besides the groups' own.
+  // Code that several groups share is a chunk per set of groups: with four
+  // groups, at most eleven such chunks besides the groups' own.
   const wasm = fs.readdirSync(dist).filter((n) => n.endsWith('.wasm'));
-  expect(wasm.length).toBeLessThanOrEqual(1 + 3 + 4);
+  expect(wasm.length).toBeLessThanOrEqual(1 + 4 + 11);
 });
 
 test('a page fetches its own code first, and the other pages only once it is up', async ({ page }) => {
@@ -42,10 +42,11 @@ test('a page fetches its own code first, and the other pages only once it is up'
   const history = await started(chunk('browse'));
   expect(history.length).toBe(1);
   expect(history[0]).toBeLessThan(drawn);
-  // An attempt's code and a shared result's, if fetched yet, were asked for
-  // after the history showed.
+  // An attempt's code, its results' and a shared result's, if fetched yet,
+  // were asked for after the history showed.
   for (const t of await started(chunk('attempt'))) expect(t).toBeGreaterThan(drawn);
   for (const t of await started(chunk('shared'))) expect(t).toBeGreaterThan(drawn);
+  for (const t of await started(chunk('finish'))) expect(t).toBeGreaterThan(drawn);
   // The service worker downloads the other pages' code in the background,
   // so the next page needs no network.
   const quiz = chunk('attempt');
@@ -60,6 +61,15 @@ test('a page fetches its own code first, and the other pages only once it is up'
 test.describe('a chunk that does not arrive', () => {
   // The service worker would fetch the chunk itself.
   test.use({ serviceWorkers: 'block' });
+
+  test('a question never waits for the results\' code', async ({ page }) => {
+    const asked: string[] = [];
+    await page.route(/split_finish-[0-9a-f]+\.wasm$/, (route) => { asked.push(route.request().url()); return route.abort(); });
+    await page.goto('/exam/clf-c02/practice/?task=1.1&n=all');
+    await expect(page.getByRole('heading', { level: 1, name: /^Question 1 of \d+$/ })).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    expect(asked).toEqual([]);
+  });
 
   test('is a clear message, and the page works on the next try', async ({ page }) => {
     let block = true;

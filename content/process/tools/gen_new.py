@@ -1,16 +1,13 @@
 #!/usr/bin/env python3
 """gen_new.py BATCH EXAM TASK N MR -> brief-BATCH.md (new questions <prefix>-101..)"""
 import sys
+
+from levels import CODE, LEVEL
 b, exam, task, n, mr = sys.argv[1:6]
 n, mr = int(n), int(mr)
-code = {"clf-c02": "CLF-C02", "aip-c01": "AIP-C01"}[exam]
+code = CODE[exam]
 prefix = f"{exam[:3]}-{task}"
-level = ("CLF-C02 is foundational: recognise and apply one concept in a short scenario; "
-         "difficulty honest (easy = one fact; medium = apply a concept; hard = close alternatives)."
-         if exam == "clf-c02" else
-         "AIP-C01 is professional: a scenario with at least two constraints where two or more "
-         "options would work in general and only the key meets all of them; recall of a single "
-         "setting at most one question in ten; difficulty honest, mostly medium and hard.")
+level = LEVEL[exam]
 t = open("/work/reading/NEW-WRITER.md").read()
 for k, v in {"<BATCH>": b, "<EXAM>": exam, "<TASK>": task, "<CODE>": code, "<LEVEL>": level,
              "<N>": str(n), "<MR>": str(mr), "<PREFIX>": prefix, "<LAST>": f"{prefix}-{100+n}",

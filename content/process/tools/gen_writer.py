@@ -1,15 +1,12 @@
 #!/usr/bin/env python3
 """gen_writer.py BATCH EXAM TASK [FIRST LAST]  -> brief-BATCH.md"""
 import sys
+
+from levels import CODE, LEVEL
 b, exam, task = sys.argv[1:4]
 rng = sys.argv[4:6]
-code = {"clf-c02": "CLF-C02", "aip-c01": "AIP-C01"}[exam]
-level = ("CLF-C02 is foundational: recognise and apply one concept in a short scenario; "
-         "difficulty honest (easy = one fact; medium = apply a concept; hard = close alternatives)."
-         if exam == "clf-c02" else
-         "AIP-C01 is professional: a scenario with at least two constraints where two or more "
-         "options would work in general and only the key meets all of them; recall of a single "
-         "setting at most one question in ten; difficulty honest, mostly medium and hard.")
+code = CODE[exam]
+level = LEVEL[exam]
 t = open("WRITER.md").read()
 t = (t.replace("<BATCH>", b).replace("<EXAM>", exam).replace("<TASK>", task)
       .replace("<CODE>", code).replace("<LEVEL>", level))
