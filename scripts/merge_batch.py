@@ -47,8 +47,9 @@ def block_id(block):
     return m.group(1) if m else None
 
 
-def with_line_after_id(block, line):
-    return re.sub(r'^(id\s*=\s*"[^"]+"\n)', lambda m: m.group(1) + line + "\n", block, count=1, flags=re.M)
+def with_line_after(block, key, line):
+    """The block with `line` inserted after its first `key = "..."` line."""
+    return re.sub(rf'^({key}\s*=\s*"[^"]+"\n)', lambda m: m.group(1) + line + "\n", block + "\n", count=1, flags=re.M).rstrip("\n")
 
 
 def toml_str(s):
@@ -70,6 +71,7 @@ def main():
     archive_path = ROOT / "content" / "archive" / f"{exam}.toml"
     pre, old_blocks = blocks(bank_path.read_text())
     by_id = {block_id(b): k for k, (b, _) in enumerate(old_blocks)}
+    checked = f"checked = {toml_str(args.on)}"
     archived = []
     added = {}
     for q, (block, _) in zip(new_qs, new_blocks):
@@ -80,7 +82,7 @@ def main():
                 raise SystemExit(f"{q['id']} is already in {bank_path}")
             new_block = block.rstrip()
             if "checked" not in q:
-                new_block = re.sub(r'^(task\s*=\s*"[^"]+"\n)', lambda m: m.group(1) + f"checked = {toml_str(args.on)}\n", new_block + "\n", count=1, flags=re.M).rstrip()
+                new_block = with_line_after(new_block, "task", checked)
             added.setdefault(q["task"], []).append(new_block)
             continue
         old = q["revises"]
@@ -89,10 +91,10 @@ def main():
         k = by_id[old]
         old_block, tail = old_blocks[k]
         retired = f"retired = {{ on = {toml_str(args.on)}, why = {toml_str(args.why)}, replaced_by = {toml_str(q['id'])} }}"
-        archived.append(with_line_after_id(old_block, retired))
+        archived.append(with_line_after(old_block, "id", retired))
         new_block = block.rstrip()
         if "checked" not in q:
-            new_block = re.sub(r'^(revises\s*=\s*"[^"]+"\n)', lambda m: m.group(1) + f"checked = {toml_str(args.on)}\n", new_block + "\n", count=1, flags=re.M).rstrip()
+            new_block = with_line_after(new_block, "revises", checked)
         old_blocks[k] = (new_block, tail)
     # `excludes` is symmetric (content.md): a batch question that names a
     # bank question gets the reverse entry written into that question.
@@ -113,7 +115,7 @@ def main():
                     line = "excludes = [" + ", ".join(toml_str(x) for x in listed) + "]"
                     block = block[: m.start()] + line + block[m.end():]
             else:
-                block = re.sub(r'^(task\s*=\s*"[^"]+"\n)', lambda mm: mm.group(1) + f"excludes = [{toml_str(q['id'])}]\n", block, count=1, flags=re.M)
+                block = with_line_after(block, "task", f"excludes = [{toml_str(q['id'])}]")
             old_blocks[k] = (block, tail)
     last_of_task = {}
     for k, (block, _) in enumerate(old_blocks):
@@ -123,13 +125,12 @@ def main():
     for task in added:
         if task not in last_of_task:
             raise SystemExit(f"task {task} has no question in {bank_path} to place new ones after")
+    after = {last_of_task[task]: news for task, news in added.items()}
     lines = list(pre)
     for k, (block, tail) in enumerate(old_blocks):
         lines += block.split("\n")
-        for task, news in added.items():
-            if last_of_task[task] == k:
-                for nb in news:
-                    lines += ["", ""] + nb.split("\n")
+        for nb in after.get(k, []):
+            lines += ["", ""] + nb.split("\n")
         lines += tail or [""]
     text = "\n".join(lines).rstrip("\n") + "\n"
     bank_path.write_text(text)

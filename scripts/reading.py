@@ -9,10 +9,11 @@
         OUT_DIR/map.json          which letter is which option (not for readers)
       with ids, only those questions (a second reading after fixes)
   reading.py summary OUT_DIR
-      the batch's figures for REVIEW.md, each question in its final form:
-      a first reading (OUT_DIR) for the questions not changed after it, the
-      latest fresh reading of each question in the form it was read: round k
-      (OUT_DIR/r<k>) read what the fix before it changed, or the whole batch
+      the batch's figures for REVIEW.md, each question in its final form,
+      by the latest fresh reading of it: the first reading (OUT_DIR), then
+      each round k (OUT_DIR/r<k>), which read what the fix before it changed
+      (OUT_DIR/changed*.txt) or, when a reading had to be redone, the whole
+      batch
   reading.py score OUT_DIR options-only|blind ANSWERS_FILE
       compares a reader's answers with the keys and prints the figures
       REVIEW.md records: hits (options-only) or agreement (blind), the

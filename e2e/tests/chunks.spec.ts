@@ -1,8 +1,8 @@
 // Issue 21: each page loads only its own code. The release build splits the
 // WebAssembly by group of pages (src/ui/page_routes.rs: browsing, answering,
-// an attempt's results, a shared result; scripts/split/wasm-bindgen); a page fetches its group's
-// chunk first and the others only once it is up, and a chunk that does not
-// arrive is a message, never a dead app.
+// an attempt's results, a shared result; scripts/split/wasm-bindgen); a page
+// fetches its group's chunk first and the others only once it is up, and a
+// chunk that does not arrive is a message, never a dead app.
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './helpers';
