@@ -8,8 +8,14 @@ use cert_diagnostic::core::content::{Bank, Difficulty};
 use cert_diagnostic::core::library;
 use cert_diagnostic::core::stats::{bank_stats, BankStats};
 
-/// Fewest questions per task statement (issue #11).
-const MIN_PER_TASK: usize = 12;
+/// Fewest questions per task statement (issue 19: enough unseen questions
+/// on every task for a month of practice).
+const MIN_PER_TASK: usize = 20;
+
+/// Furthest a domain's share of the bank may be from its exam weight, in
+/// percentage points (issue 19), so that practice drawn from the bank
+/// follows the exam's blueprint.
+const MAX_SHARE_GAP: f64 = 2.0;
 
 /// Most single-answer questions whose correct option shares more
 /// distinctive words with the stem than every distractor (per exam and per
@@ -95,7 +101,7 @@ fn check(s: &BankStats, min_total: usize, mix: [(Difficulty, f64); 3]) {
     }
     for (d, _, share, weight) in &s.domains {
         assert!(
-            (share - f64::from(*weight)).abs() <= 3.0,
+            (share - f64::from(*weight)).abs() <= MAX_SHARE_GAP,
             "{}: domain {d} is {share:.1}% of the bank, weight {weight}%",
             s.exam
         );
@@ -259,7 +265,7 @@ fn questions_that_passed_the_reading_carry_no_cheap_cue() {
 fn clf_c02_bank() {
     check(
         &stats("clf-c02"),
-        500,
+        800,
         [
             (Difficulty::Easy, 30.0),
             (Difficulty::Medium, 50.0),
@@ -272,7 +278,8 @@ fn clf_c02_bank() {
 fn aip_c01_bank() {
     check(
         &stats("aip-c01"),
-        400,
+        // Issue 19's target is 600; the floor rises as batches land.
+        539,
         [
             (Difficulty::Easy, 10.0),
             (Difficulty::Medium, 50.0),
