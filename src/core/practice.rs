@@ -7,7 +7,7 @@ use super::content::{Bank, Exam, Question};
 use super::rng::Rng;
 use super::schedule::Cards;
 use super::scoring::is_correct;
-use super::select::DrawnItem;
+use super::select::{DrawnItem, SeenHistory};
 use super::sort;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
@@ -97,6 +97,18 @@ impl Scope {
                 Err(format!("{} has no task statement {t}.", exam.code))
             }
             _ => Ok(()),
+        }
+    }
+
+    /// Whether a question belongs to the scope, for the scopes fixed by the
+    /// bank alone (all, a domain, a task); `None` for those that depend on
+    /// the learner (weakest domain, due for review).
+    pub fn holds(&self, q: &Question) -> Option<bool> {
+        match self {
+            Scope::All => Some(true),
+            Scope::Domain(d) => Some(q.domain == *d),
+            Scope::Task(t) => Some(&q.task == t),
+            Scope::Weakest | Scope::Due => None,
         }
     }
 
@@ -292,6 +304,11 @@ pub struct PracticeSummary {
     pub confidence: Confidence,
     /// Questions of the exam due for review now.
     pub due_now: usize,
+    /// Questions of the session's scope this browser has never shown, when
+    /// the scope is fixed by the bank: more practice of it has new ones (a
+    /// session leaves out the questions that would give away one it shows,
+    /// scoring.md §2, so even "until none are left" can leave some).
+    pub unseen: Option<usize>,
 }
 
 /// Each checked question of a practice session, and whether it was right:
@@ -325,6 +342,7 @@ pub fn practice_summary(
     exam: &Exam,
     bank: &Bank,
     cards: &Cards,
+    seen: &SeenHistory,
     now_ms: u64,
 ) -> PracticeSummary {
     let mut tasks: BTreeMap<String, TaskTally> = BTreeMap::new();
@@ -357,7 +375,30 @@ pub fn practice_summary(
         tasks,
         confidence: confidence(attempt, bank),
         due_now: super::schedule::due(cards, &exam.id, now_ms).len(),
+        unseen: unseen_in_scope(attempt, exam, bank, seen),
     }
+}
+
+/// How many questions of the attempt's scope were never shown in this
+/// browser (see [`PracticeSummary::unseen`]).
+fn unseen_in_scope(
+    attempt: &Attempt,
+    exam: &Exam,
+    bank: &Bank,
+    seen: &SeenHistory,
+) -> Option<usize> {
+    let scope = attempt.scope.as_deref()?.parse::<Scope>().ok()?;
+    let mut unseen = 0;
+    for q in bank
+        .questions
+        .iter()
+        .filter(|q| exam.domain(q.domain).is_some())
+    {
+        if scope.holds(q)? && !seen.contains_key(&q.id) {
+            unseen += 1;
+        }
+    }
+    Some(unseen)
 }
 
 #[cfg(test)]

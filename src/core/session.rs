@@ -351,7 +351,7 @@ impl Store {
         let attempt = self
             .attempt(id)
             .ok_or_else(|| format!("there is no practice session {id} in this browser"))?;
-        let summary = practice_summary(attempt, exam, bank, &self.cards, now_ms);
+        let summary = practice_summary(attempt, exam, bank, &self.cards, &self.seen, now_ms);
         let items = review(exam, attempt, bank)?
             .into_iter()
             .filter(|r| attempt.checked_at(r.position).is_some())
@@ -824,6 +824,63 @@ mod tests {
         let bytes = crate::core::store::encode(&store).len();
         // localStorage gives an origin about 5 MB (UTF-16 in some browsers).
         assert!(bytes < 1_500_000, "{bytes} bytes");
+    }
+
+    #[test]
+    fn a_practice_summary_counts_the_scope_s_questions_never_shown() {
+        use crate::core::practice::{Length, Scope};
+        let exam = sample_exam();
+        let mut bank = sample_bank(&exam, 4);
+        // Two questions of task 2.1 give each other away: a session of the
+        // whole task holds one of them, and the other waits.
+        let pair: Vec<usize> = (0..bank.questions.len())
+            .filter(|&i| bank.questions[i].task == "2.1")
+            .take(2)
+            .collect();
+        let (a, b) = (
+            bank.questions[pair[0]].id.clone(),
+            bank.questions[pair[1]].id.clone(),
+        );
+        bank.questions[pair[0]].excludes.push(b);
+        bank.questions[pair[1]].excludes.push(a);
+        let mut store = Store::default();
+        let scope = Scope::Task("2.1".into());
+        let id = store
+            .start_practice(&exam, &bank, &scope, Length::All, 5, 1_000)
+            .unwrap()
+            .0;
+        let items = store.attempt(&id).unwrap().items.clone();
+        assert_eq!(items.len(), 3, "one of the pair is left out");
+        let (before, _) = store.practice_results(&id, &exam, &bank, 1_001).unwrap();
+        assert_eq!(before.unseen, Some(4), "nothing answered yet");
+        for (i, item) in items.iter().enumerate() {
+            let q = bank.question(&item.question).unwrap().clone();
+            let at = 2_000 + i as u64;
+            store
+                .attempt_mut(&id)
+                .unwrap()
+                .choose(i, q.correct_set()[0], &q, at)
+                .unwrap();
+            store.check_answer(&id, i, &bank, at).unwrap();
+        }
+        let (after, _) = store.practice_results(&id, &exam, &bank, 3_000).unwrap();
+        assert_eq!(after.unseen, Some(1), "the question its pair kept out");
+        // A scope that depends on the learner has no fixed set to count.
+        let weakest = store
+            .start_practice(
+                &exam,
+                &bank,
+                &Scope::Weakest,
+                Length::Questions(10),
+                6,
+                4_000,
+            )
+            .unwrap()
+            .0;
+        let (w, _) = store
+            .practice_results(&weakest, &exam, &bank, 4_001)
+            .unwrap();
+        assert_eq!(w.unseen, None);
     }
 
     #[test]

@@ -73,6 +73,13 @@ pub fn PracticeResults() -> impl IntoView {
                     count(c.misconceptions, "misconception", "misconceptions")
                 )}</p>
                 <p data-testid="due-now">{format!("Due for review now: {}.", count(summary.due_now, "question", "questions"))}</p>
+                {summary.unseen.filter(|n| *n > 0).map(|n| view! {
+                    <p data-testid="unseen">{format!(
+                        "Not yet shown in this browser: {} of {}. Practise it again to meet them: a session leaves out a question that another one in it would give away.",
+                        count(n, "question", "questions"),
+                        scope.describe(exam)
+                    )}</p>
+                })}
                 <div class="table-wrap">
                     <table class="domains compact">
                         <caption>"Right per task statement"</caption>
