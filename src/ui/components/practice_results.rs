@@ -75,9 +75,9 @@ pub fn PracticeResults() -> impl IntoView {
                 <p data-testid="due-now">{format!("Due for review now: {}.", count(summary.due_now, "question", "questions"))}</p>
                 {summary.unseen.filter(|n| *n > 0).map(|n| view! {
                     <p data-testid="unseen">{format!(
-                        "Not yet shown in this browser: {} of {}. Practise it again to meet them: a session leaves out a question that another one in it would give away.",
+                        "Not yet shown in this browser: {} of {}. More practice of it will show them (a session also leaves out any question that another one in it would give away).",
                         count(n, "question", "questions"),
-                        scope.describe(exam)
+                        scope.describe(exam).trim_end_matches('.')
                     )}</p>
                 })}
                 <div class="table-wrap">
