@@ -186,12 +186,11 @@ pub fn practice_order(
         weakest,
         length,
     } = request;
-    let in_scope = |q: &Question| match scope {
-        Scope::All => true,
-        Scope::Domain(d) => q.domain == *d,
-        Scope::Task(t) => &q.task == t,
-        Scope::Weakest => weakest.is_none_or(|d| q.domain == d),
-        Scope::Due => cards.get(&q.id).is_some_and(|c| c.is_due(now_ms)),
+    let in_scope = |q: &Question| {
+        scope.holds(q).unwrap_or_else(|| match scope {
+            Scope::Due => cards.get(&q.id).is_some_and(|c| c.is_due(now_ms)),
+            _ => weakest.is_none_or(|d| q.domain == d),
+        })
     };
     let pool: Vec<&Question> = bank
         .questions
