@@ -1,10 +1,11 @@
 """What the brief scripts share: where the scratch folder and the checkout
 are, each exam's code and what rule 5 (the exam's level) says to its writers,
 and how a brief's placeholders are filled."""
+import os
 from pathlib import Path
 
-READING = Path("/work/reading")   # the briefs copied from content/process, and each batch's reading
-MAIN = Path("/work/main")         # the checkout
+READING = Path(os.environ.get("READING", "/work/reading"))   # the briefs copied from content/process, and each batch's reading
+MAIN = Path(os.environ.get("MAIN", "/work/main"))      # the checkout
 
 CODE = {"clf-c02": "CLF-C02", "aip-c01": "AIP-C01"}
 

@@ -16,11 +16,15 @@ WHY = ("Re-written to the item-writing standard: options that no longer point to
        "and the constraints that decide in the stem.")
 KEEP = {"answers-blind.txt", "answers-options.txt", "map.json", "editor-findings.md",
         "options-only-result.txt", "final-cued.txt", "final-hits.txt", "facts-to-verify.md"}
+if (MAIN / "content/reviews" / b / "final-cued.txt").exists():
+    # A landed batch's name reused would overwrite its records (a batch held
+    # in reading keeps records there too, but no final-cued.txt).
+    sys.exit(f"content/reviews/{b} exists: a batch of that name has landed; rename this one")
 subprocess.run(["python3", "scripts/merge_batch.py", f"content/batches/{b}.toml", "--on", on, "--why", WHY],
                cwd=MAIN, check=True)
 dest = MAIN / "content/reviews" / b
 for p in (READING / b).rglob("*"):
-    if p.is_file() and (p.name in KEEP or p.name.startswith("changed")):
+    if p.is_file() and (p.name in KEEP or p.name.startswith(("changed", "facts"))):
         t = dest / p.relative_to(READING / b)
         t.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(p, t)
