@@ -116,6 +116,33 @@ test.describe('results before the words', () => {
     await expect(review.getByRole('status')).toHaveCount(0);
   });
 
+  test('a question whose words the network lost appears once it is back, with no reload', async ({ page }) => {
+    // A first visit's service worker keeps every file only once installed;
+    // until then a lost connection loses the fetch, and the page must ask
+    // again by itself (a lost prefetch once left later questions unreadable
+    // until a reload).
+    await start(page, 'clf-c02');
+    const stem = await page.locator('legend.stem').innerText();
+    const pieces = /\/banks\/clf-c02-\d+-[0-9a-f]{16}\.json$/;
+    let lost = 0;
+    await page.route(pieces, (route) => {
+      lost += 1;
+      return route.abort('internetdisconnected');
+    });
+    await page.reload();
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('you seem to be offline');
+    await expect(alert).toContainText('They will appear here once the connection is back.');
+    await page.screenshot({ path: path.join(shots, 'question-words-lost.png') });
+    await expect(page.locator('legend.stem')).toHaveCount(0);
+    // Still lost a while later: asked again, and said again, never a crash.
+    await expect.poll(() => lost, { timeout: 15_000 }).toBeGreaterThan(1);
+    await expect(alert).toContainText('you seem to be offline');
+    await page.unroute(pieces);
+    await expect(page.locator('legend.stem')).toHaveText(stem, { timeout: 15_000 });
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  });
+
   test('explanations that cannot be loaded say so, under an estimate that still shows', async ({ page }) => {
     await start(page, 'clf-c02');
     await answerAll(page, 'clf-c02', () => false);

@@ -46,6 +46,9 @@ pub enum BankError {
     Missing(String),
     /// What arrived is not the bank this build expects.
     Damaged(String),
+    /// The network failed on the way (offline, most often): the page asks
+    /// again by itself, so this passes once the connection is back.
+    Unreachable,
 }
 
 impl fmt::Display for BankError {
@@ -56,6 +59,9 @@ impl fmt::Display for BankError {
             BankError::Damaged(why) => write!(
                 f,
                 "The questions could not be loaded ({why}). Check your connection and reload the page."
+            ),
+            BankError::Unreachable => f.write_str(
+                "The questions could not be loaded: you seem to be offline. They will appear here once the connection is back.",
             ),
         }
     }

@@ -11,7 +11,7 @@ use crate::core::content::Bank;
 use crate::core::library::{self, BankError};
 use crate::ui::platform::base_path;
 use leptos::prelude::*;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::time::Duration;
@@ -25,8 +25,11 @@ pub struct BanksLoaded(pub RwSignal<u32>);
 thread_local! {
     static IN_FLIGHT: RefCell<HashSet<String>> = RefCell::new(HashSet::new());
     /// Why each file that failed could not be used, by file: a lost piece
-    /// keeps only the pages that show its words from rendering.
-    static FAILED: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    /// keeps only the pages that show its words from rendering. A file the
+    /// network lost is asked for again (`retry`); a damaged one is not.
+    static FAILED: RefCell<HashMap<String, BankError>> = RefCell::new(HashMap::new());
+    /// Whether the "back online" listener is in place.
+    static WATCHING_ONLINE: Cell<bool> = const { Cell::new(false) };
 }
 
 /// The exam's bank with every question's key (enough to draw, score and
@@ -34,8 +37,8 @@ thread_local! {
 pub fn use_bank(exam: &str) -> Result<Arc<Bank>, BankError> {
     let BanksLoaded(loaded) = expect_context();
     loaded.track();
-    if let Some(why) = library::index_file(exam).and_then(failed) {
-        return Err(BankError::Damaged(why));
+    if let Some(e) = library::index_file(exam).and_then(failed) {
+        return Err(e);
     }
     match library::bank(exam) {
         Err(BankError::Loading) => {
@@ -59,8 +62,8 @@ pub fn use_words<'a>(
     if missing.is_empty() {
         return Ok(bank);
     }
-    if let Some(why) = missing.iter().find_map(|(_, file)| failed(file)) {
-        return Err(BankError::Damaged(why));
+    if let Some(e) = missing.iter().find_map(|(_, file)| failed(file)) {
+        return Err(e);
     }
     for (k, file) in missing {
         fetch(exam.to_owned(), file, Some(k), loaded);
@@ -69,7 +72,7 @@ pub fn use_words<'a>(
 }
 
 /// Why this file could not be used, if it failed.
-fn failed(file: &str) -> Option<String> {
+fn failed(file: &str) -> Option<BankError> {
     FAILED.with(|f| f.borrow().get(file).cloned())
 }
 
@@ -109,6 +112,10 @@ pub fn prefetch_words<'a>(exam: &str, ids: impl IntoIterator<Item = &'a str>) {
 /// How long after a question is shown the rest of its attempt is fetched.
 const PREFETCH_AFTER: Duration = Duration::from_millis(800);
 
+/// How long after the network lost a file it is asked for again, in case
+/// the browser does not say when it is back online.
+const RETRY_AFTER: Duration = Duration::from_secs(5);
+
 /// What a page shows while its questions load.
 pub fn loading_view() -> AnyView {
     view! { <p class="loading" role="status">"Loading the questions…"</p> }.into_any()
@@ -121,42 +128,69 @@ fn fetch(exam: String, file: String, piece: Option<usize>, loaded: RwSignal<u32>
     }
     let url = format!("{}/banks/{file}", base_path());
     wasm_bindgen_futures::spawn_local(async move {
-        let outcome = match get_text(&url).await {
-            Ok(text) => match piece {
-                None => library::install_index(&exam, &text),
-                Some(k) => library::install_piece(&exam, k, &text),
+        let outcome = get_text(&url).await.and_then(|text| match piece {
+            None => library::install_index(&exam, &text),
+            Some(k) => library::install_piece(&exam, k, &text),
+        });
+        if let Err(e) = outcome {
+            if e == BankError::Unreachable {
+                retry(file.clone(), loaded);
             }
-            .map_err(|e| match e {
-                BankError::Damaged(why) => why,
-                other => other.to_string(),
-            }),
-            Err(why) => Err(why),
-        };
-        if let Err(why) = outcome {
-            FAILED.with(|f| f.borrow_mut().insert(file.clone(), why));
+            FAILED.with(|f| f.borrow_mut().insert(file.clone(), e));
         }
         IN_FLIGHT.with(|s| s.borrow_mut().remove(&file));
         loaded.update(|n| *n += 1);
     });
 }
 
-async fn get_text(url: &str) -> Result<String, String> {
-    let window = web_sys::window().ok_or_else(|| "no window".to_owned())?;
+/// Forgets that the network lost `file` when the browser is back online,
+/// or a while from now, and wakes the pages: a page that still needs the
+/// file asks for it again, so a connection lost for a moment (a first
+/// visit, before the service worker keeps every file) never leaves a
+/// question unreadable until a reload.
+fn retry(file: String, loaded: RwSignal<u32>) {
+    if !WATCHING_ONLINE.with(|w| w.replace(true)) {
+        // Lives as long as the page: never removed.
+        let _ = window_event_listener(leptos::ev::online, move |_| {
+            FAILED.with(|f| f.borrow_mut().retain(|_, e| *e != BankError::Unreachable));
+            loaded.update(|n| *n += 1);
+        });
+    }
+    set_timeout(
+        move || {
+            let lost = FAILED.with(|f| {
+                let mut f = f.borrow_mut();
+                (f.get(&file) == Some(&BankError::Unreachable)) && f.remove(&file).is_some()
+            });
+            if lost {
+                loaded.update(|n| *n += 1);
+            }
+        },
+        RETRY_AFTER,
+    );
+}
+
+async fn get_text(url: &str) -> Result<String, BankError> {
+    let damaged = |why: &str| BankError::Damaged(why.to_owned());
+    let window = web_sys::window().ok_or_else(|| damaged("no window"))?;
     let response = JsFuture::from(window.fetch_with_str(url))
         .await
-        .map_err(|_| "the network request failed".to_owned())?;
+        .map_err(|_| BankError::Unreachable)?;
     let response: web_sys::Response = response
         .dyn_into()
-        .map_err(|_| "an unexpected answer".to_owned())?;
+        .map_err(|_| damaged("an unexpected answer"))?;
     if !response.ok() {
-        return Err(format!("the server answered {}", response.status()));
+        return Err(BankError::Damaged(format!(
+            "the server answered {}",
+            response.status()
+        )));
     }
     let text = response
         .text()
-        .map_err(|_| "an unreadable answer".to_owned())?;
+        .map_err(|_| damaged("an unreadable answer"))?;
     JsFuture::from(text)
         .await
         .ok()
         .and_then(|t| t.as_string())
-        .ok_or_else(|| "an unreadable answer".to_owned())
+        .ok_or_else(|| damaged("an unreadable answer"))
 }

@@ -26,7 +26,7 @@ pub fn SharedPage() -> impl IntoView {
             // The link's questions must be here before it is checked.
             match use_words(&link.exam, link.items.iter().map(|(q, _)| q.as_str())) {
                 Err(BankError::Loading) => return loading_view(),
-                Err(e @ BankError::Damaged(_)) => {
+                Err(e @ (BankError::Damaged(_) | BankError::Unreachable)) => {
                     return view! { <p class="notice" role="alert">{e.to_string()}</p> }.into_any();
                 }
                 _ => {}
