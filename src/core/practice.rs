@@ -186,11 +186,10 @@ pub fn practice_order(
         weakest,
         length,
     } = request;
-    let in_scope = |q: &Question| {
-        scope.holds(q).unwrap_or_else(|| match scope {
-            Scope::Due => cards.get(&q.id).is_some_and(|c| c.is_due(now_ms)),
-            _ => weakest.is_none_or(|d| q.domain == d),
-        })
+    let in_scope = |q: &Question| match scope {
+        Scope::Weakest => weakest.is_none_or(|d| q.domain == d),
+        Scope::Due => cards.get(&q.id).is_some_and(|c| c.is_due(now_ms)),
+        fixed => fixed.holds(q).unwrap_or(false),
     };
     let pool: Vec<&Question> = bank
         .questions

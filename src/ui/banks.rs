@@ -151,24 +151,24 @@ fn fetch(exam: String, file: String, piece: Option<usize>, loaded: RwSignal<u32>
 fn retry(file: String, loaded: RwSignal<u32>) {
     if !WATCHING_ONLINE.with(|w| w.replace(true)) {
         // Lives as long as the page: never removed.
-        let _ = window_event_listener(leptos::ev::online, move |_| {
-            FAILED.with(|f| f.borrow_mut().retain(|_, e| *e != BankError::Unreachable));
-            // A page torn down meanwhile (a component test) has nothing to wake.
-            let _ = loaded.try_update(|n| *n += 1);
-        });
+        let _ = window_event_listener(leptos::ev::online, move |_| forget_lost(loaded, |_| true));
     }
-    set_timeout(
-        move || {
-            let lost = FAILED.with(|f| {
-                let mut f = f.borrow_mut();
-                (f.get(&file) == Some(&BankError::Unreachable)) && f.remove(&file).is_some()
-            });
-            if lost {
-                let _ = loaded.try_update(|n| *n += 1);
-            }
-        },
-        RETRY_AFTER,
-    );
+    set_timeout(move || forget_lost(loaded, |f| f == file), RETRY_AFTER);
+}
+
+/// Forgets the files the network lost that `which` picks and, if there
+/// were any, wakes the pages that need them.
+fn forget_lost(loaded: RwSignal<u32>, which: impl Fn(&str) -> bool) {
+    let forgot = FAILED.with(|f| {
+        let mut f = f.borrow_mut();
+        let before = f.len();
+        f.retain(|file, e| *e != BankError::Unreachable || !which(file));
+        f.len() < before
+    });
+    if forgot {
+        // A page torn down meanwhile (a component test) has nothing to wake.
+        let _ = loaded.try_update(|n| *n += 1);
+    }
 }
 
 async fn get_text(url: &str) -> Result<String, BankError> {
