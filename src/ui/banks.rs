@@ -151,18 +151,18 @@ fn fetch(exam: String, file: String, piece: Option<usize>, loaded: RwSignal<u32>
 fn retry(file: String, loaded: RwSignal<u32>) {
     if !WATCHING_ONLINE.with(|w| w.replace(true)) {
         // Lives as long as the page: never removed.
-        let _ = window_event_listener(leptos::ev::online, move |_| forget_lost(loaded, |_| true));
+        let _ = window_event_listener(leptos::ev::online, move |_| forget_lost(loaded, None));
     }
-    set_timeout(move || forget_lost(loaded, |f| f == file), RETRY_AFTER);
+    set_timeout(move || forget_lost(loaded, Some(&file)), RETRY_AFTER);
 }
 
-/// Forgets the files the network lost that `which` picks and, if there
-/// were any, wakes the pages that need them.
-fn forget_lost(loaded: RwSignal<u32>, which: impl Fn(&str) -> bool) {
+/// Forgets that the network lost `file` (every such file with `None`)
+/// and, if it had, wakes the pages that need it.
+fn forget_lost(loaded: RwSignal<u32>, file: Option<&str>) {
     let forgot = FAILED.with(|f| {
         let mut f = f.borrow_mut();
         let before = f.len();
-        f.retain(|file, e| *e != BankError::Unreachable || !which(file));
+        f.retain(|k, e| *e != BankError::Unreachable || file.is_some_and(|file| file != k));
         f.len() < before
     });
     if forgot {
